@@ -1,0 +1,105 @@
+package io.leadscore.common;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * What every CRM record has: a UUID id, an optimistic-lock version, an owner and UTC timestamps.
+ * Timestamps are stored as UTC {@link LocalDateTime} (portable TIMESTAMP columns) and exposed as {@link Instant}.
+ */
+@MappedSuperclass
+public abstract class CrmRecord {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Version
+    private long version;
+
+    @Column(name = "owner_id", nullable = false, length = 100)
+    private String ownerId;
+
+    @Column(name = "created_on", nullable = false)
+    private LocalDateTime createdOn;
+
+    @Column(name = "modified_on", nullable = false)
+    private LocalDateTime modifiedOn;
+
+    protected CrmRecord() {
+    }
+
+    protected CrmRecord(String ownerId, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.ownerId = Objects.requireNonNull(ownerId, "ownerId");
+        this.createdOn = utc(now);
+        this.modifiedOn = this.createdOn;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    public Instant createdOn() {
+        return instant(createdOn);
+    }
+
+    public Instant modifiedOn() {
+        return instant(modifiedOn);
+    }
+
+    protected void assignOwner(String ownerId) {
+        this.ownerId = Objects.requireNonNull(ownerId, "ownerId");
+    }
+
+    protected void touch(Instant now) {
+        this.modifiedOn = utc(now);
+    }
+
+    /** The custom attributes as clients see them, sorted by name. */
+    public Map<String, Object> attributeValues() {
+        Map<String, Object> out = new TreeMap<>();
+        attributeStore().forEach((k, v) -> out.put(k, v.value()));
+        return out;
+    }
+
+    /** Replaces the custom attributes with the given name to String, Number or Boolean map. */
+    protected void replaceAttributes(Map<String, Object> values) {
+        Map<String, AttributeValue> store = attributeStore();
+        store.keySet().retainAll(values.keySet());
+        values.forEach((k, v) -> {
+            AttributeValue nv = AttributeValue.of(v);
+            if (!nv.equals(store.get(k))) {
+                store.put(k, nv);
+            }
+        });
+    }
+
+    protected abstract Map<String, AttributeValue> attributeStore();
+
+    protected static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    protected static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+}

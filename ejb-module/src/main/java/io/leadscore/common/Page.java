@@ -1,0 +1,7 @@
+package io.leadscore.common;
+
+import java.util.List;
+
+/** One page of a collection; {@code count} is the total matching (null unless asked), {@code more} says whether a next page exists. */
+public record Page<T>(List<T> items, Long count, boolean more) {
+}

@@ -1,0 +1,45 @@
+package io.leadscore.db;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * Brings the schema to the latest version at start-up, so data survives restarts and upgrades.
+ * Runs outside a JTA transaction: Flyway commits each migration itself.
+ */
+@Startup
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DatabaseMigrator {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
+
+    @Resource(lookup = "jdbc/leads")
+    private DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = migrate(dataSource, getClass().getClassLoader());
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
+                + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** Applies the pending migrations to a data source; also used by tests and bench tools. */
+    public static MigrateResult migrate(DataSource dataSource, ClassLoader loader) {
+        return Flyway.configure(loader)
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .callbackLocations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,36 @@
+package io.leadscore.demo;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/** The rows the generator produces, in the shape of the database tables. */
+public final class DemoRows {
+
+    private DemoRows() {
+    }
+
+    public record AccountRow(String id, String name, String industry, String country, int numberOfEmployees,
+                             BigDecimal annualRevenue, String ownerId, Instant createdOn, String domain) {
+    }
+
+    public record ContactRow(String id, String firstName, String lastName, String email, String jobTitle,
+                             String accountId, String ownerId, Instant createdOn) {
+    }
+
+    public record LeadRow(String id, String topic, String firstName, String lastName, String email, String phone,
+                          String jobTitle, String companyName, String industry, String source, String country,
+                          String city, String status, String businessProcess, String ownerId, String accountId,
+                          String contactId, Instant createdOn, Instant modifiedOn, Instant closedOn,
+                          Map<String, Object> attributes) {
+    }
+
+    /** Receives rows in an order that respects references: accounts, then contacts, then leads. */
+    public interface Sink {
+        void account(AccountRow row);
+
+        void contact(ContactRow row);
+
+        void lead(LeadRow row);
+    }
+}

@@ -1,0 +1,161 @@
+package io.leadscore.demo;
+
+import io.leadscore.demo.DemoRows.AccountRow;
+import io.leadscore.demo.DemoRows.ContactRow;
+import io.leadscore.demo.DemoRows.LeadRow;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * Writes generated rows with JDBC batches, committing every {@code batchSize} leads: the fast path for
+ * the demo organisation at start-up and for a million leads in {@code bench/}. The connection must be in
+ * manual-commit mode; {@link #close()} flushes and commits the rest.
+ */
+public final class JdbcDemoWriter implements DemoRows.Sink, AutoCloseable {
+
+    private final Connection connection;
+    private final int batchSize;
+    private final PreparedStatement accountInsert;
+    private final PreparedStatement contactInsert;
+    private final PreparedStatement leadInsert;
+    private final PreparedStatement leadAttributeInsert;
+    private int pending;
+    private long leads;
+
+    public JdbcDemoWriter(Connection connection, int batchSize) throws SQLException {
+        this.connection = connection;
+        this.batchSize = batchSize;
+        this.accountInsert = connection.prepareStatement("INSERT INTO crm_account (id, version, name, industry, country, "
+                + "number_of_employees, annual_revenue, owner_id, created_on, modified_on) VALUES (?,1,?,?,?,?,?,?,?,?)");
+        this.contactInsert = connection.prepareStatement("INSERT INTO crm_contact (id, version, first_name, last_name, "
+                + "email, job_title, account_id, owner_id, created_on, modified_on) VALUES (?,1,?,?,?,?,?,?,?,?)");
+        this.leadInsert = connection.prepareStatement("INSERT INTO crm_lead (id, version, topic, first_name, last_name, "
+                + "email, phone, job_title, company_name, industry, source, country, city, status, business_process, "
+                + "owner_id, account_id, contact_id, created_on, modified_on, closed_on) "
+                + "VALUES (?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        this.leadAttributeInsert = connection.prepareStatement("INSERT INTO crm_lead_attribute (lead_id, name, "
+                + "text_value, number_value, boolean_value) VALUES (?,?,?,?,?)");
+    }
+
+    @Override
+    public void account(AccountRow a) {
+        try {
+            accountInsert.setString(1, a.id());
+            accountInsert.setString(2, a.name());
+            accountInsert.setString(3, a.industry());
+            accountInsert.setString(4, a.country());
+            accountInsert.setInt(5, a.numberOfEmployees());
+            accountInsert.setBigDecimal(6, a.annualRevenue());
+            accountInsert.setString(7, a.ownerId());
+            accountInsert.setTimestamp(8, ts(a.createdOn()));
+            accountInsert.setTimestamp(9, ts(a.createdOn()));
+            accountInsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write demo account: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void contact(ContactRow c) {
+        try {
+            contactInsert.setString(1, c.id());
+            contactInsert.setString(2, c.firstName());
+            contactInsert.setString(3, c.lastName());
+            contactInsert.setString(4, c.email());
+            contactInsert.setString(5, c.jobTitle());
+            contactInsert.setString(6, c.accountId());
+            contactInsert.setString(7, c.ownerId());
+            contactInsert.setTimestamp(8, ts(c.createdOn()));
+            contactInsert.setTimestamp(9, ts(c.createdOn()));
+            contactInsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write demo contact: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void lead(LeadRow l) {
+        try {
+            int i = 1;
+            leadInsert.setString(i++, l.id());
+            leadInsert.setString(i++, l.topic());
+            leadInsert.setString(i++, l.firstName());
+            leadInsert.setString(i++, l.lastName());
+            leadInsert.setString(i++, l.email());
+            leadInsert.setString(i++, l.phone());
+            leadInsert.setString(i++, l.jobTitle());
+            leadInsert.setString(i++, l.companyName());
+            leadInsert.setString(i++, l.industry());
+            leadInsert.setString(i++, l.source());
+            leadInsert.setString(i++, l.country());
+            leadInsert.setString(i++, l.city());
+            leadInsert.setString(i++, l.status());
+            leadInsert.setString(i++, l.businessProcess());
+            leadInsert.setString(i++, l.ownerId());
+            leadInsert.setString(i++, l.accountId());
+            leadInsert.setString(i++, l.contactId());
+            leadInsert.setTimestamp(i++, ts(l.createdOn()));
+            leadInsert.setTimestamp(i++, ts(l.modifiedOn()));
+            leadInsert.setTimestamp(i, ts(l.closedOn()));
+            leadInsert.addBatch();
+            for (Map.Entry<String, Object> e : l.attributes().entrySet()) {
+                Object v = e.getValue();
+                leadAttributeInsert.setString(1, l.id());
+                leadAttributeInsert.setString(2, e.getKey());
+                leadAttributeInsert.setString(3, v instanceof String s ? s : null);
+                if (v instanceof Number n) {
+                    leadAttributeInsert.setDouble(4, n.doubleValue());
+                } else {
+                    leadAttributeInsert.setNull(4, Types.DOUBLE);
+                }
+                if (v instanceof Boolean b) {
+                    leadAttributeInsert.setBoolean(5, b);
+                } else {
+                    leadAttributeInsert.setNull(5, Types.BOOLEAN);
+                }
+                leadAttributeInsert.addBatch();
+            }
+            leads++;
+            if (++pending >= batchSize) {
+                flush();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write demo lead: " + e.getMessage(), e);
+        }
+    }
+
+    public long leads() {
+        return leads;
+    }
+
+    private void flush() throws SQLException {
+        leadInsert.executeBatch();
+        leadAttributeInsert.executeBatch();
+        connection.commit();
+        pending = 0;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            flush();
+        } finally {
+            accountInsert.close();
+            contactInsert.close();
+            leadInsert.close();
+            leadAttributeInsert.close();
+        }
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,155 @@
+package io.leadscore.lead;
+
+import io.leadscore.common.AttributeValue;
+import io.leadscore.common.ConflictException;
+import io.leadscore.common.CrmRecord;
+import io.leadscore.common.RecordInput;
+import io.leadscore.customer.Account;
+import io.leadscore.customer.Contact;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A prospective customer who is not yet qualified. Open until {@link #qualify} or {@link #disqualify}
+ * closes it; a closed lead records when ({@code closedOn}) and is what models learn from.
+ */
+@Entity
+@Table(name = "crm_lead")
+public class Lead extends CrmRecord implements io.leadscore.common.OwnedRecord {
+
+    private String topic;
+    @Column(name = "first_name")
+    private String firstName;
+    @Column(name = "last_name", nullable = false)
+    private String lastName;
+    private String email;
+    private String phone;
+    @Column(name = "job_title")
+    private String jobTitle;
+    @Column(name = "company_name")
+    private String companyName;
+    private String industry;
+    private String source;
+    private String country;
+    private String city;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private LeadStatus status;
+
+    @Column(name = "business_process")
+    private String businessProcess;
+
+    @Column(name = "account_id", length = 36)
+    private String accountId;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "account_id", insertable = false, updatable = false)
+    private Account account;
+
+    @Column(name = "contact_id", length = 36)
+    private String contactId;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "contact_id", insertable = false, updatable = false)
+    private Contact contact;
+
+    @Column(name = "closed_on")
+    private LocalDateTime closedOn;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "crm_lead_attribute", joinColumns = @JoinColumn(name = "lead_id"))
+    @MapKeyColumn(name = "name", length = 100)
+    private Map<String, AttributeValue> attributes = new HashMap<>();
+
+    protected Lead() {
+    }
+
+    /** A new open lead from validated input, owned by {@code ownerId}. */
+    public Lead(RecordInput input, String ownerId, Instant now) {
+        super(ownerId, now);
+        this.status = LeadStatus.OPEN;
+        apply(input);
+    }
+
+    /** Replaces every writable field with the input's values (absent = empty). */
+    public void update(RecordInput input, Instant now) {
+        apply(input);
+        touch(now);
+    }
+
+    private void apply(RecordInput in) {
+        topic = in.text("topic");
+        firstName = in.text("firstName");
+        lastName = in.text("lastName");
+        email = in.text("email");
+        phone = in.text("phone");
+        jobTitle = in.text("jobTitle");
+        companyName = in.text("companyName");
+        industry = in.text("industry");
+        source = in.text("source");
+        country = in.text("country");
+        city = in.text("city");
+        businessProcess = in.text("businessProcess");
+        accountId = in.text("accountId");
+        contactId = in.text("contactId");
+        if (in.text("ownerId") != null) {
+            assignOwner(in.text("ownerId"));
+        }
+        replaceAttributes(in.attributes());
+    }
+
+    public void qualify(Instant now) {
+        close(LeadStatus.QUALIFIED, now);
+    }
+
+    public void disqualify(Instant now) {
+        close(LeadStatus.DISQUALIFIED, now);
+    }
+
+    private void close(LeadStatus outcome, Instant now) {
+        if (status != LeadStatus.OPEN) {
+            throw new ConflictException("The lead is already " + status + "; only an open lead can be "
+                    + outcome.name().toLowerCase());
+        }
+        status = outcome;
+        closedOn = utc(now);
+        touch(now);
+    }
+
+    @Override
+    protected Map<String, AttributeValue> attributeStore() {
+        return attributes;
+    }
+
+    public String topic() { return topic; }
+    public String firstName() { return firstName; }
+    public String lastName() { return lastName; }
+    public String email() { return email; }
+    public String phone() { return phone; }
+    public String jobTitle() { return jobTitle; }
+    public String companyName() { return companyName; }
+    public String industry() { return industry; }
+    public String source() { return source; }
+    public String country() { return country; }
+    public String city() { return city; }
+    public LeadStatus status() { return status; }
+    public String businessProcess() { return businessProcess; }
+    public String accountId() { return accountId; }
+    public String contactId() { return contactId; }
+    public Instant closedOn() { return instant(closedOn); }
+}

@@ -1,0 +1,46 @@
+package io.leadscore.lead;
+
+import io.leadscore.common.FieldDef;
+import io.leadscore.common.FieldType;
+import io.leadscore.common.RecordSchema;
+import io.leadscore.customer.CustomerSchemas;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The fields of a lead as API.md names them, with their limits. */
+public final class LeadSchema {
+
+    public static final RecordSchema LEAD = new RecordSchema("lead", Lead.class,
+            FieldDef.readOnly("id", "Id", FieldType.ID),
+            FieldDef.readOnly("version", "Version", FieldType.INTEGER),
+            FieldDef.text("topic", "Topic", 300),
+            FieldDef.text("firstName", "First name", 100),
+            FieldDef.requiredText("lastName", "Last name", 100),
+            FieldDef.email("email", "Email"),
+            FieldDef.text("phone", "Phone", 50),
+            FieldDef.text("jobTitle", "Job title", 100),
+            FieldDef.text("companyName", "Company name", 160),
+            FieldDef.text("industry", "Industry", 100),
+            FieldDef.text("source", "Source", 100),
+            FieldDef.text("country", "Country", 100),
+            FieldDef.text("city", "City", 100),
+            FieldDef.readOnlyEnum("status", "Status", names()),
+            FieldDef.text("businessProcess", "Business process", 100),
+            FieldDef.text("ownerId", "Owner", 100),
+            FieldDef.reference("accountId", "Account"),
+            FieldDef.reference("contactId", "Contact"),
+            FieldDef.readOnly("createdOn", "Created on", FieldType.INSTANT),
+            FieldDef.readOnly("modifiedOn", "Modified on", FieldType.INSTANT),
+            FieldDef.readOnly("closedOn", "Closed on", FieldType.INSTANT))
+            .relate("account", "accountId", "account", CustomerSchemas.ACCOUNT)
+            .relate("contact", "contactId", "contact", CustomerSchemas.CONTACT)
+            .computed("score");
+
+    private LeadSchema() {
+    }
+
+    private static List<String> names() {
+        return Arrays.stream(LeadStatus.values()).map(Enum::name).toList();
+    }
+}

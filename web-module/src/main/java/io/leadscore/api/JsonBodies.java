@@ -1,0 +1,82 @@
+package io.leadscore.api;
+
+import io.leadscore.common.ValidationException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Reads request bodies: at most {@link #MAX_BYTES}, UTF-8, one JSON object; anything else is a clear 4xx. */
+public final class JsonBodies {
+
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    private JsonBodies() {
+    }
+
+    public static JsonObject readObject(InputStream in) {
+        String text = readText(in);
+        if (text.isBlank()) {
+            throw new ValidationException("body", "is empty; send a JSON object");
+        }
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            var loc = e.getLocation();
+            throw new ValidationException("body", "is not valid JSON"
+                    + (loc == null ? "" : " (line " + loc.getLineNumber() + ", column " + loc.getColumnNumber() + ")"));
+        } catch (JsonException e) {
+            throw new ValidationException("body", "is not valid JSON");
+        }
+        if (!(value instanceof JsonObject obj)) {
+            throw new ValidationException("body", "must be a JSON object");
+        }
+        return obj;
+    }
+
+    private static String readText(InputStream in) {
+        if (in == null) {
+            return "";
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (out.size() + n > MAX_BYTES) {
+                    throw tooLarge();
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new ValidationException("body", "could not be read: " + e.getMessage());
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new ValidationException("body", "is not valid UTF-8");
+        }
+    }
+
+    public static WebApplicationException tooLarge() {
+        return new WebApplicationException(Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                "The body is larger than " + MAX_BYTES + " bytes (1 MB)"));
+    }
+}

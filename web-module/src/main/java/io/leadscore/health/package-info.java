@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: what "ready" means for Leadscore. */
+package io.leadscore.health;
