@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
@@ -55,7 +58,7 @@ public class AccountsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an account", description = "name is required")
-    public Response create(InputStream body) {
+    public Response create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Account"))) InputStream body) {
         Account a = accounts.create(caller(), RecordInput.parse(CustomerSchemas.ACCOUNT, JsonBodies.readObject(body)));
         return Response.created(uri.getAbsolutePathBuilder().path(a.id()).build())
                 .tag(Etags.of(a.version())).entity(AccountView.of(a)).build();
@@ -72,7 +75,8 @@ public class AccountsResource {
     @Path("{id}")
     @Consumes({LeadsResource.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change an account (JSON merge patch)", description = "Honours If-Match (412 on mismatch)")
-    public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
+    public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                          @RequestBody(content = @Content(mediaType = LeadsResource.MERGE_PATCH, schema = @Schema(ref = "Account"))) InputStream body) {
         Caller caller = caller();
         var patch = JsonBodies.readObject(body);
         Long expected = Etags.ifMatch(ifMatch);

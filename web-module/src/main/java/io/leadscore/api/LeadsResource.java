@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,7 +63,7 @@ public class LeadsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a lead", description = "lastName is required; ownerId defaults to the caller. 201 with Location and ETag.")
-    public Response create(InputStream body) {
+    public Response create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Lead"))) InputStream body) {
         RecordInput input = RecordInput.parse(LeadSchema.LEAD, JsonBodies.readObject(body));
         Lead lead = leads.create(caller(), input);
         return Response.created(uri.getAbsolutePathBuilder().path(lead.id()).build())
@@ -79,7 +82,8 @@ public class LeadsResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change a lead (JSON merge patch)", description = "Honours If-Match (412 on mismatch). "
             + "id, version, score, status, createdOn, modifiedOn and closedOn are read-only; a closed lead is read-only.")
-    public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
+    public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                          @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(ref = "Lead"))) InputStream body) {
         Caller caller = caller();
         var patch = JsonBodies.readObject(body);
         Long expected = Etags.ifMatch(ifMatch);

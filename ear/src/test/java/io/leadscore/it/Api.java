@@ -1,0 +1,197 @@
+package io.leadscore.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A small HTTP client for the running server, as a CRM integration would call it. */
+final class Api {
+
+    static final String BASE = System.getProperty("it.base.url", "http://localhost:9080");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    static {
+        awaitReady();
+    }
+
+    private final String user;
+
+    /** The server's port opens before the application is ready: wait for readiness once per test run. */
+    private static void awaitReady() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/health/ready"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception e) {
+                // not up yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The server at " + BASE + " did not become ready in 3 minutes");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private Api(String user) {
+        this.user = user;
+    }
+
+    static Api as(String user) {
+        return new Api(user);
+    }
+
+    static Api anonymous() {
+        return new Api(null);
+    }
+
+    /** A marker unique to one test run, for finding exactly the records a test wrote. */
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    record Reply(int status, HttpResponse<String> raw) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+
+        JsonObject json() {
+            return Json.createReader(new StringReader(raw.body())).readObject();
+        }
+
+        JsonArray array() {
+            return Json.createReader(new StringReader(raw.body())).readArray();
+        }
+
+        String body() {
+            return raw.body();
+        }
+
+        /** Asserts a problem+json reply with this status and returns it. */
+        JsonObject problem(int expectedStatus) {
+            assertEquals(expectedStatus, status, raw.body());
+            assertTrue(contentType() != null && contentType().startsWith("application/problem+json"), contentType());
+            JsonObject p = json();
+            assertEquals(expectedStatus, p.getInt("status"));
+            return p;
+        }
+
+        /** Asserts a 400-family problem naming {@code field} in its errors. */
+        JsonObject problemNaming(int expectedStatus, String field) {
+            JsonObject p = problem(expectedStatus);
+            assertTrue(p.containsKey("errors") && p.getJsonArray("errors").stream()
+                    .map(JsonValue::asJsonObject).anyMatch(e -> e.getString("field").equals(field)), p.toString());
+            return p;
+        }
+
+        Reply expect(int expectedStatus) {
+            assertEquals(expectedStatus, status, raw.body());
+            return this;
+        }
+    }
+
+    Reply get(String path) {
+        return send(request(path).GET());
+    }
+
+    Reply get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
+    }
+
+    Reply post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").POST(body(json)));
+    }
+
+    Reply post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    Reply post(String path, String contentType, byte[] bytes) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    Reply patch(String path, String json) {
+        return patch(path, json, null);
+    }
+
+    Reply patch(String path, String json, String ifMatch) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/merge-patch+json").method("PATCH", body(json));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return send(b);
+    }
+
+    Reply delete(String path, String ifMatch) {
+        HttpRequest.Builder b = request(path).DELETE();
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return send(b);
+    }
+
+    Reply postWithIfMatch(String path, String ifMatch) {
+        return send(request(path).header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Creates a lead and returns it (asserting 201). */
+    JsonObject createLead(String json) {
+        return post("/api/v1/leads", json).expect(201).json();
+    }
+
+    private static HttpRequest.BodyPublisher body(String json) {
+        return HttpRequest.BodyPublishers.ofString(json.replace('\'', '"'), StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : BASE + path))
+                .timeout(Duration.ofSeconds(60));
+        if (user != null) {
+            String password = user.equals("wrong") ? "nope" : user;
+            String name = user.equals("wrong") ? "sales" : user;
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return b;
+    }
+
+    private static Reply send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r);
+        } catch (Exception e) {
+            throw new IllegalStateException("Request failed: " + e, e);
+        }
+    }
+}

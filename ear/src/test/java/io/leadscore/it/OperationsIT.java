@@ -1,0 +1,52 @@
+package io.leadscore.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static io.leadscore.it.Api.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What an operator and a new user see: health, OpenAPI, metrics, and the demo organisation. */
+class OperationsIT {
+
+    @Test
+    void readinessChecksTheDatabase() {
+        JsonObject ready = Api.anonymous().get("/health/ready").expect(200).json();
+        assertEquals("UP", ready.getString("status"));
+        assertTrue(ready.getJsonArray("checks").stream().anyMatch(c -> c.asJsonObject().getString("name").equals("database")));
+        assertEquals("UP", Api.anonymous().get("/health/live").expect(200).json().getString("status"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheLimits() {
+        String doc = Api.anonymous().get("/openapi", "application/json").expect(200).body();
+        assertTrue(doc.contains("/api/v1/leads/{id}/qualify"), "paths are documented");
+        JsonObject lead = Api.anonymous().get("/openapi", "application/json").json()
+                .getJsonObject("components").getJsonObject("schemas").getJsonObject("Lead").getJsonObject("properties");
+        assertEquals(300, lead.getJsonObject("topic").getInt("maxLength"));
+        assertEquals("email", lead.getJsonObject("email").getString("format"));
+        assertTrue(lead.getJsonObject("createdOn").getBoolean("readOnly"));
+        assertEquals(200, Api.anonymous().get("/openapi/ui/").status());
+    }
+
+    @Test
+    void metricsAreServed() {
+        Api.Reply r = Api.anonymous().get("/metrics");
+        assertEquals(200, r.status());
+        assertTrue(r.body().contains("jvm") || r.body().contains("base_"), "JVM metrics are exported");
+    }
+
+    @Test
+    void theDemoOrganisationIsThere() {
+        Api manager = Api.as("manager");
+        JsonObject closed = manager.get("/api/v1/leads?top=0&count=true&filter=" + q("status ne 'OPEN'")).expect(200).json();
+        assertTrue(closed.getInt("count") >= 6000, "closed demo leads: " + closed.getInt("count"));
+        JsonObject accounts = manager.get("/api/v1/accounts?top=0&count=true").expect(200).json();
+        assertTrue(accounts.getInt("count") >= 300);
+        JsonObject processes = manager.get("/api/v1/leads?top=1&count=true&filter=" + q("businessProcess eq 'Partner'")).expect(200).json();
+        assertTrue(processes.getInt("count") > 0);
+        JsonObject mine = Api.as("sales").get("/api/v1/leads?view=my-open-scored&count=true&top=1").expect(200).json();
+        assertTrue(mine.getInt("count") > 100, "the salesperson has open leads to work on");
+    }
+}
