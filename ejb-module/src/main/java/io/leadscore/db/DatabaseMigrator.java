@@ -38,7 +38,6 @@ public class DatabaseMigrator {
         return Flyway.configure(loader)
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .callbackLocations("classpath:db/migration")
                 .load()
                 .migrate();
     }
