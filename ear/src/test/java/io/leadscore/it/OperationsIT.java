@@ -27,6 +27,9 @@ class OperationsIT {
         assertEquals(300, lead.getJsonObject("topic").getInt("maxLength"));
         assertEquals("email", lead.getJsonObject("email").getString("format"));
         assertTrue(lead.getJsonObject("createdOn").getBoolean("readOnly"));
+        JsonObject post = Api.anonymous().get("/openapi", "application/json").json().getJsonObject("paths")
+                .getJsonObject("/api/v1/leads").getJsonObject("post");
+        assertTrue(post.toString().contains("#/components/schemas/Lead"), "the create body is the Lead schema");
         assertEquals(200, Api.anonymous().get("/openapi/ui/").status());
     }
 

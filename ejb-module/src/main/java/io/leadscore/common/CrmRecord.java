@@ -66,8 +66,21 @@ public abstract class CrmRecord {
         return instant(modifiedOn);
     }
 
-    protected void assignOwner(String ownerId) {
-        this.ownerId = Objects.requireNonNull(ownerId, "ownerId");
+    /** Replaces every writable field with the input's values (absent = empty) and records the change time. */
+    public void update(RecordInput input, Instant now) {
+        apply(input);
+        this.modifiedOn = utc(now);
+    }
+
+    /** Sets the record's own writable fields from validated input; subclasses end with {@link #applyShared}. */
+    protected abstract void apply(RecordInput input);
+
+    /** The owner (when the input names one) and the custom attributes, which every record type has. */
+    protected void applyShared(RecordInput input) {
+        if (input.text("ownerId") != null) {
+            this.ownerId = input.text("ownerId");
+        }
+        replaceAttributes(input.attributes());
     }
 
     protected void touch(Instant now) {

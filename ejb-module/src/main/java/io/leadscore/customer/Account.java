@@ -44,21 +44,15 @@ public class Account extends CrmRecord {
         apply(input);
     }
 
-    public void update(RecordInput input, Instant now) {
-        apply(input);
-        touch(now);
-    }
 
-    private void apply(RecordInput in) {
+    @Override
+    protected void apply(RecordInput in) {
         name = in.text("name");
         industry = in.text("industry");
         country = in.text("country");
         numberOfEmployees = in.integer("numberOfEmployees");
         annualRevenue = in.decimal("annualRevenue");
-        if (in.text("ownerId") != null) {
-            assignOwner(in.text("ownerId"));
-        }
-        replaceAttributes(in.attributes());
+        applyShared(in);
     }
 
     @Override

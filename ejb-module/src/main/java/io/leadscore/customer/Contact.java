@@ -50,21 +50,15 @@ public class Contact extends CrmRecord {
         apply(input);
     }
 
-    public void update(RecordInput input, Instant now) {
-        apply(input);
-        touch(now);
-    }
 
-    private void apply(RecordInput in) {
+    @Override
+    protected void apply(RecordInput in) {
         firstName = in.text("firstName");
         lastName = in.text("lastName");
         email = in.text("email");
         jobTitle = in.text("jobTitle");
         accountId = in.text("accountId");
-        if (in.text("ownerId") != null) {
-            assignOwner(in.text("ownerId"));
-        }
-        replaceAttributes(in.attributes());
+        applyShared(in);
     }
 
     @Override

@@ -86,13 +86,9 @@ public class Lead extends CrmRecord implements io.leadscore.common.OwnedRecord {
         apply(input);
     }
 
-    /** Replaces every writable field with the input's values (absent = empty). */
-    public void update(RecordInput input, Instant now) {
-        apply(input);
-        touch(now);
-    }
 
-    private void apply(RecordInput in) {
+    @Override
+    protected void apply(RecordInput in) {
         topic = in.text("topic");
         firstName = in.text("firstName");
         lastName = in.text("lastName");
@@ -107,10 +103,7 @@ public class Lead extends CrmRecord implements io.leadscore.common.OwnedRecord {
         businessProcess = in.text("businessProcess");
         accountId = in.text("accountId");
         contactId = in.text("contactId");
-        if (in.text("ownerId") != null) {
-            assignOwner(in.text("ownerId"));
-        }
-        replaceAttributes(in.attributes());
+        applyShared(in);
     }
 
     public void qualify(Instant now) {

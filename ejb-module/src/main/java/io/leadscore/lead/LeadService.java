@@ -1,10 +1,14 @@
 package io.leadscore.lead;
 
 import io.leadscore.common.Caller;
+import io.leadscore.common.ConflictException;
 import io.leadscore.common.ListQuery;
 import io.leadscore.common.Page;
 import io.leadscore.common.RecordInput;
+import io.leadscore.common.RecordService;
 import io.leadscore.common.RecordStore;
+import io.leadscore.common.Times;
+import io.leadscore.common.ValidationException;
 import io.leadscore.customer.Account;
 import io.leadscore.customer.Contact;
 import io.leadscore.filter.RecordQueries;
@@ -12,15 +16,16 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import io.leadscore.common.Times;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** Creates, changes, closes and queries leads, one transaction per call, with the caller's access rules. */
+/**
+ * Creates, changes, closes and queries leads, one transaction per call. A Salesperson sees and changes
+ * only the leads they own; a closed lead is read-only.
+ */
 @Stateless
-public class LeadService {
-
-    static final String ENTITY = "lead";
+public class LeadService extends RecordService<Lead> {
 
     /** The views of API.md that a collection request may name. */
     public enum View {
@@ -33,55 +38,53 @@ public class LeadService {
             if (text.equals("my-open-scored")) {
                 return MY_OPEN_SCORED;
             }
-            throw new io.leadscore.common.ValidationException("view", "unknown view '" + text + "'; known views: my-open-scored");
+            throw new ValidationException("view", "unknown view '" + text + "'; known views: my-open-scored");
         }
     }
 
     @PersistenceContext(unitName = "leadscore")
     private EntityManager em;
 
+    public LeadService() {
+        super(Lead.class, LeadSchema.LEAD);
+    }
+
+    @Override
+    protected EntityManager em() {
+        return em;
+    }
+
+    @Override
+    protected void checkReferences(RecordInput input) {
+        RecordStore.checkReference(em, Account.class, "accountId", input.text("accountId"));
+        RecordStore.checkReference(em, Contact.class, "contactId", input.text("contactId"));
+    }
+
+    @Override
+    protected void checkUpdatable(Lead lead) {
+        if (lead.status() != LeadStatus.OPEN) {
+            throw new ConflictException("The lead is " + lead.status() + "; a closed lead is read-only");
+        }
+    }
+
     public Lead create(Caller caller, RecordInput input) {
         String owner = RecordStore.ownerFor(caller, input);
         checkReferences(input);
-        Lead lead = new Lead(input, owner, Times.now());
-        em.persist(lead);
-        em.flush();
-        return lead;
-    }
-
-    public Lead get(Caller caller, String id) {
-        return RecordStore.visible(em, Lead.class, ENTITY, caller, id);
-    }
-
-    public Lead update(Caller caller, String id, long expectedVersion, RecordInput input) {
-        Lead lead = get(caller, id);
-        RecordStore.checkVersion(lead, ENTITY, expectedVersion);
-        if (lead.status() != LeadStatus.OPEN) {
-            throw new io.leadscore.common.ConflictException("The lead is " + lead.status()
-                    + "; a closed lead is read-only");
-        }
-        RecordStore.checkOwnerChange(caller, lead, input);
-        checkReferences(input);
-        return RecordStore.write(em, lead, ENTITY, l -> l.update(input, Times.now()));
-    }
-
-    public void delete(Caller caller, String id, Long expectedVersion) {
-        Lead lead = get(caller, id);
-        RecordStore.checkVersion(lead, ENTITY, expectedVersion);
-        em.remove(lead);
-        em.flush();
+        return persist(new Lead(input, owner, Times.now()));
     }
 
     public Lead qualify(Caller caller, String id, Long expectedVersion) {
-        Lead lead = get(caller, id);
-        RecordStore.checkVersion(lead, ENTITY, expectedVersion);
-        return RecordStore.write(em, lead, ENTITY, l -> l.qualify(Times.now()));
+        return close(caller, id, expectedVersion, lead -> lead.qualify(Times.now()));
     }
 
     public Lead disqualify(Caller caller, String id, Long expectedVersion) {
+        return close(caller, id, expectedVersion, lead -> lead.disqualify(Times.now()));
+    }
+
+    private Lead close(Caller caller, String id, Long expectedVersion, Consumer<Lead> outcome) {
         Lead lead = get(caller, id);
-        RecordStore.checkVersion(lead, ENTITY, expectedVersion);
-        return RecordStore.write(em, lead, ENTITY, l -> l.disqualify(Times.now()));
+        RecordStore.checkVersion(lead, LeadSchema.LEAD.entityName(), expectedVersion);
+        return RecordStore.write(em, lead, LeadSchema.LEAD.entityName(), outcome);
     }
 
     public Page<Lead> list(Caller caller, View view, ListQuery query) {
@@ -95,11 +98,6 @@ public class LeadService {
             // TODO(#3): order by score, best first, once leads are scored
             q = q.withDefaultOrder("createdOn desc");
         }
-        return RecordQueries.list(em, Lead.class, LeadSchema.LEAD, q, restrictions);
-    }
-
-    private void checkReferences(RecordInput input) {
-        RecordStore.checkReference(em, Account.class, "accountId", input.text("accountId"));
-        RecordStore.checkReference(em, Contact.class, "contactId", input.text("contactId"));
+        return query(q, restrictions);
     }
 }
