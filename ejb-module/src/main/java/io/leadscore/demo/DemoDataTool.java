@@ -43,7 +43,25 @@ public final class DemoDataTool {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.setAutoCommit(false);
             try (JdbcDemoWriter w = new JdbcDemoWriter(c, 2000)) {
-                new DemoOrganisation(seed, size, Instant.now()).generate(w);
+                new DemoOrganisation(seed, size, Instant.now()).generate(new DemoRows.Sink() {
+                    @Override
+                    public void account(DemoRows.AccountRow row) {
+                        w.account(row);
+                    }
+
+                    @Override
+                    public void contact(DemoRows.ContactRow row) {
+                        w.contact(row);
+                    }
+
+                    @Override
+                    public void lead(DemoRows.LeadRow row) {
+                        w.lead(row);
+                        if (w.leads() % 100_000 == 0) {
+                            System.out.printf("%,d leads after %.0f s%n", w.leads(), (System.nanoTime() - start) / 1e9);
+                        }
+                    }
+                });
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
