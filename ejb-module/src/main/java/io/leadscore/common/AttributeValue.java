@@ -52,14 +52,19 @@ public class AttributeValue {
         if (flag != null) {
             return flag;
         }
-        if (number != null) {
-            double d = number;
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return (long) d;
-            }
-            return d;
+        return present(number);
+    }
+
+    /** A stored number as clients see it: whole numbers as Long, others as Double. */
+    public static Object present(Double number) {
+        if (number == null) {
+            return null;
         }
-        return null;
+        double d = number;
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return (long) d;
+        }
+        return d;
     }
 
     public String text() {

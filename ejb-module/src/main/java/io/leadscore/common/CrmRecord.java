@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * What every CRM record has: a UUID id, an optimistic-lock version, an owner and UTC timestamps.
@@ -36,11 +35,15 @@ public abstract class CrmRecord {
     @Column(name = "modified_on", nullable = false)
     private LocalDateTime modifiedOn;
 
+    /** Attributes loaded in bulk with a page of records (see RecordQueries), so the lazy collection stays unread. */
+    @jakarta.persistence.Transient
+    private Map<String, Object> preloadedAttributes;
+
     protected CrmRecord() {
     }
 
     protected CrmRecord(String ownerId, Instant now) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.newId();
         this.ownerId = Objects.requireNonNull(ownerId, "ownerId");
         this.createdOn = utc(now);
         this.modifiedOn = this.createdOn;
@@ -89,9 +92,17 @@ public abstract class CrmRecord {
 
     /** The custom attributes as clients see them, sorted by name. */
     public Map<String, Object> attributeValues() {
+        if (preloadedAttributes != null) {
+            return preloadedAttributes;
+        }
         Map<String, Object> out = new TreeMap<>();
         attributeStore().forEach((k, v) -> out.put(k, v.value()));
         return out;
+    }
+
+    /** Supplies the attributes read in bulk for a page of read-only records. */
+    public void preloadAttributes(Map<String, Object> values) {
+        this.preloadedAttributes = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
     /** Replaces the custom attributes with the given name to String, Number or Boolean map. */

@@ -31,7 +31,8 @@ public class Account extends CrmRecord {
     @Column(name = "annual_revenue", precision = 19, scale = 2)
     private BigDecimal annualRevenue;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // lazy: a page of records loads all their attributes in one query (RecordQueries), not one per record
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "crm_account_attribute", joinColumns = @JoinColumn(name = "account_id"))
     @MapKeyColumn(name = "name", length = 100)
     private Map<String, AttributeValue> attributes = new HashMap<>();

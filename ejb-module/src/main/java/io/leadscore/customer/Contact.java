@@ -37,7 +37,8 @@ public class Contact extends CrmRecord {
     @JoinColumn(name = "account_id", insertable = false, updatable = false)
     private Account account;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // lazy: a page of records loads all their attributes in one query (RecordQueries), not one per record
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "crm_contact_attribute", joinColumns = @JoinColumn(name = "contact_id"))
     @MapKeyColumn(name = "name", length = 100)
     private Map<String, AttributeValue> attributes = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.leadscore.demo;
 
+import io.leadscore.common.Ids;
 import io.leadscore.demo.DemoRows.AccountRow;
 import io.leadscore.demo.DemoRows.ContactRow;
 import io.leadscore.demo.DemoRows.LeadRow;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * Generates a realistic sales organisation. Whether a closed lead was qualified follows a logistic
@@ -72,11 +72,13 @@ public final class DemoOrganisation {
     private final Random rnd;
     private final Size size;
     private final Instant now;
+    private long idClock;
 
     public DemoOrganisation(long seed, Size size, Instant now) {
         this.rnd = new Random(seed);
         this.size = size;
         this.now = now.truncatedTo(ChronoUnit.SECONDS);
+        this.idClock = this.now.minus(Duration.ofDays(3650)).toEpochMilli();
     }
 
     /** Streams the whole organisation into the sink. */
@@ -215,10 +217,9 @@ public final class DemoOrganisation {
         return USERS.get(weighted(USER_WEIGHTS));
     }
 
+    /** Time-ordered ids in generation order (as the platform makes them), so bulk inserts append to the indexes. */
     private String uuid() {
-        long msb = (rnd.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (rnd.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
+        return Ids.timeOrdered(idClock++, rnd.nextLong(), rnd.nextLong()).toString();
     }
 
     private int poisson(double lambda) {

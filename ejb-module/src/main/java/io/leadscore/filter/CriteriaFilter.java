@@ -78,14 +78,19 @@ public final class CriteriaFilter {
         throw new IllegalStateException(b.toString());
     }
 
-    /** The sort orders of an orderBy, followed by the id so that paging is stable. */
+    /**
+     * The sort orders of an orderBy, followed by the id so that paging is stable. The id runs in the
+     * direction of the last key, so that an index on (..., key, id) in that direction serves the order.
+     */
     public List<Order> orders(OrderBy orderBy) {
         List<Order> orders = new ArrayList<>();
+        boolean ascending = true;
         for (OrderBy.Key key : orderBy.keys()) {
             Path<?> p = field(key.ref());
             orders.add(key.ascending() ? cb.asc(p) : cb.desc(p));
+            ascending = key.ascending();
         }
-        orders.add(cb.asc(root.get("id")));
+        orders.add(ascending ? cb.asc(root.get("id")) : cb.desc(root.get("id")));
         return orders;
     }
 

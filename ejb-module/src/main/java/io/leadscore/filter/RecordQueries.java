@@ -6,12 +6,18 @@ import io.leadscore.common.RecordSchema;
 import io.leadscore.common.ValidationException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import io.leadscore.common.AttributeValue;
+import io.leadscore.common.CrmRecord;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.MapJoin;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -48,11 +54,14 @@ public final class RecordQueries {
         boolean more = false;
         if (q.top() > 0) {
             TypedQuery<T> tq = em.createQuery(select).setFirstResult(q.skip()).setMaxResults(q.top() + 1);
+            // a page is for reading: no change tracking at commit
+            tq.setHint("eclipselink.read-only", "true");
             items.addAll(tq.getResultList());
             if (items.size() > q.top()) {
                 more = true;
                 items.remove(items.size() - 1);
             }
+            preloadAttributes(em, type, items);
         }
         Long count = null;
         if (q.count()) {
@@ -63,6 +72,31 @@ public final class RecordQueries {
             count = em.createQuery(cq).getSingleResult();
         }
         return new Page<>(items, count, more);
+    }
+
+    /** Reads the custom attributes of a page of records in one query instead of one query per record. */
+    private static <T> void preloadAttributes(EntityManager em, Class<T> type, List<T> items) {
+        if (items.isEmpty() || !CrmRecord.class.isAssignableFrom(type)) {
+            return;
+        }
+        Map<String, Map<String, Object>> byId = new HashMap<>();
+        for (T item : items) {
+            byId.put(((CrmRecord) item).id(), new HashMap<>());
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> cq = cb.createTupleQuery();
+        Root<T> root = cq.from(type);
+        MapJoin<T, String, ?> a = root.joinMap("attributes");
+        cq.multiselect(root.get("id"), a.key(), a.get("text"), a.get("number"), a.get("flag"))
+                .where(root.get("id").in(byId.keySet()));
+        for (Tuple t : em.createQuery(cq).getResultList()) {
+            Object value = t.get(2) != null ? t.get(2) : t.get(4) != null ? t.get(4) : AttributeValue.present((Double) t.get(3));
+            byId.get((String) t.get(0)).put((String) t.get(1), value);
+        }
+        for (T item : items) {
+            CrmRecord r = (CrmRecord) item;
+            r.preloadAttributes(byId.get(r.id()));
+        }
     }
 
     private static Predicate[] where(CriteriaBuilder cb, CriteriaFilter cf, Root<?> root, Bound filter, List<Restriction> restrictions) {

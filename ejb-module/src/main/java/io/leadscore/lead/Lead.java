@@ -71,7 +71,8 @@ public class Lead extends CrmRecord implements io.leadscore.common.OwnedRecord {
     @Column(name = "closed_on")
     private LocalDateTime closedOn;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // lazy: a page of records loads all their attributes in one query (RecordQueries), not one per record
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "crm_lead_attribute", joinColumns = @JoinColumn(name = "lead_id"))
     @MapKeyColumn(name = "name", length = 100)
     private Map<String, AttributeValue> attributes = new HashMap<>();
