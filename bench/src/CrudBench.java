@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class CrudBench {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
             .executor(java.util.concurrent.Executors.newFixedThreadPool(8)).build();
 
     public static void main(String[] args) throws Exception {
@@ -39,8 +39,8 @@ public class CrudBench {
         String leadsInDb = args[4];
         String command = args[5];
 
-        System.out.println("warm-up: 10 s at 50 creates/s, 100 list queries");
-        runCreates(base, 50, 10);
+        System.out.println("warm-up: 30 s at 100 creates/s, 100 list queries per kind");
+        runCreates(base, 100, 30);
         runLists(base, 100);
 
         System.out.printf("creates: %d/s for %d s%n", rate, seconds);
@@ -62,6 +62,7 @@ public class CrudBench {
         md.append("\nCreates are open-loop (latency from the intended send time). List queries run one at a time, ")
                 .append("as the manager (all leads) unless the row says otherwise.\n");
         writeResults(md.toString());
+        System.exit(0); // the client's executor threads would keep the JVM alive
     }
 
     record Result(int count, int errors, List<Double> latencies) {
@@ -107,7 +108,9 @@ public class CrudBench {
             all.add(HTTP.sendAsync(req, HttpResponse.BodyHandlers.discarding()).handle((r, t) -> {
                 lat.add((System.nanoTime() - intended) / 1e6);
                 if (t != null || r.statusCode() != 201) {
-                    errors.incrementAndGet();
+                    if (errors.incrementAndGet() <= 3) {
+                        System.err.println("create failed: " + (t != null ? t : r.statusCode()));
+                    }
                 }
                 return null;
             }));

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class Api {
 
     static final String BASE = System.getProperty("it.base.url", "http://localhost:9080");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     static {
         awaitReady();
