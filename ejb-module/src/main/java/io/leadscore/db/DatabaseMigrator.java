@@ -29,8 +29,9 @@ public class DatabaseMigrator {
     @PostConstruct
     void migrate() {
         MigrateResult result = migrate(dataSource, getClass().getClassLoader());
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "Database schema up to date on " + result.database + " (" + result.migrationsExecuted
+                + " migrations applied now" + (result.targetSchemaVersion == null ? "" : ", now at version "
+                + result.targetSchemaVersion) + ")");
     }
 
     /** Applies the pending migrations to a data source; also used by tests and bench tools. */

@@ -27,7 +27,8 @@ public class DatabaseReadiness implements HealthCheck {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM crm_lead WHERE 1 = 0")) {
                 rs.next();
             }
-            return HealthCheckResponse.named("database").up().build();
+            return HealthCheckResponse.named("database").up()
+                    .withData("product", c.getMetaData().getDatabaseProductName()).build();
         } catch (Exception e) {
             return HealthCheckResponse.named("database").down().withData("error", String.valueOf(e.getMessage())).build();
         }
