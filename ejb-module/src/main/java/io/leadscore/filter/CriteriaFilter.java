@@ -44,24 +44,47 @@ public final class CriteriaFilter {
     }
 
     public Predicate predicate(Bound b) {
+        return predicate(b, false);
+    }
+
+    /**
+     * Negation is pushed down to the comparisons, so that no SQL NOT ever applies to an unknown (null)
+     * result and every comparison stays a plain, index-friendly predicate: {@code industry eq 'x'} is
+     * {@code industry = ?}, and its negation is {@code industry IS NULL OR industry <> ?}.
+     */
+    private Predicate predicate(Bound b, boolean negated) {
         if (b instanceof Bound.And a) {
-            return cb.and(predicate(a.left()), predicate(a.right()));
+            Predicate l = predicate(a.left(), negated);
+            Predicate r = predicate(a.right(), negated);
+            return negated ? cb.or(l, r) : cb.and(l, r);
         }
         if (b instanceof Bound.Or o) {
-            return cb.or(predicate(o.left()), predicate(o.right()));
+            Predicate l = predicate(o.left(), negated);
+            Predicate r = predicate(o.right(), negated);
+            return negated ? cb.and(l, r) : cb.or(l, r);
         }
         if (b instanceof Bound.Not n) {
-            return cb.not(predicate(n.operand()));
+            return predicate(n.operand(), !negated);
         }
         if (b instanceof Bound.Compare c) {
-            return c.ref() instanceof Bound.AttributeRef a ? attribute(a, c.op(), c.value()) : compare(field((Bound.FieldRef) c.ref()), c.op(), c.value());
+            if (c.ref() instanceof Bound.AttributeRef a) {
+                Predicate p = attribute(a, c.op(), c.value());
+                return negated ? cb.not(p) : p;
+            }
+            return compare(field((Bound.FieldRef) c.ref()), c.op(), c.value(), negated);
         }
         if (b instanceof Bound.In in) {
-            List<Predicate> any = new ArrayList<>();
+            List<Predicate> each = new ArrayList<>();
             for (Object v : in.values()) {
-                any.add(in.ref() instanceof Bound.AttributeRef a ? attribute(a, Expr.Op.EQ, v) : compare(field((Bound.FieldRef) in.ref()), Expr.Op.EQ, v));
+                if (in.ref() instanceof Bound.AttributeRef a) {
+                    Predicate p = attribute(a, Expr.Op.EQ, v);
+                    each.add(negated ? cb.not(p) : p);
+                } else {
+                    each.add(compare(field((Bound.FieldRef) in.ref()), Expr.Op.EQ, v, negated));
+                }
             }
-            return cb.or(any.toArray(Predicate[]::new));
+            Predicate[] all = each.toArray(Predicate[]::new);
+            return negated ? cb.and(all) : cb.or(all);
         }
         if (b instanceof Bound.Call call) {
             String pattern = switch (call.fn()) {
@@ -70,10 +93,11 @@ public final class CriteriaFilter {
                 case ENDSWITH -> "%" + escape(call.value());
             };
             if (call.ref() instanceof Bound.AttributeRef a) {
-                return exists(a, v -> cb.like(v.get("text"), pattern, '\\'));
+                Predicate p = exists(a, v -> cb.like(v.get("text"), pattern, '\\'));
+                return negated ? cb.not(p) : p;
             }
             Expression<String> path = field((Bound.FieldRef) call.ref()).as(String.class);
-            return cb.and(cb.isNotNull(path), cb.like(path, pattern, '\\'));
+            return negated ? cb.or(cb.isNull(path), cb.notLike(path, pattern, '\\')) : cb.like(path, pattern, '\\');
         }
         throw new IllegalStateException(b.toString());
     }
@@ -104,9 +128,10 @@ public final class CriteriaFilter {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Predicate compare(Path<?> path, Expr.Op op, Object value) {
+    private Predicate compare(Path<?> path, Expr.Op op, Object value, boolean negated) {
+        Expr.Op effective = negated ? negate(op) : op;
         if (value == null) {
-            return op == Expr.Op.EQ ? cb.isNull(path) : cb.isNotNull(path);
+            return effective == Expr.Op.EQ ? cb.isNull(path) : cb.isNotNull(path);
         }
         Object v = value instanceof Instant i ? LocalDateTime.ofInstant(i, ZoneOffset.UTC) : value;
         if (v instanceof String s && path.getJavaType().isEnum()) {
@@ -114,13 +139,27 @@ public final class CriteriaFilter {
         }
         Expression<Comparable> p = (Expression<Comparable>) path;
         Comparable c = (Comparable) v;
+        Predicate plain = switch (effective) {
+            case EQ -> cb.equal(p, c);
+            case NE -> cb.notEqual(p, c);
+            case GT -> cb.greaterThan(p, c);
+            case GE -> cb.greaterThanOrEqualTo(p, c);
+            case LT -> cb.lessThan(p, c);
+            case LE -> cb.lessThanOrEqualTo(p, c);
+        };
+        // OData: a missing value makes eq, gt, ge, lt, le false and ne true; a negation flips that
+        boolean nullMatches = (op == Expr.Op.NE) != negated;
+        return nullMatches ? cb.or(cb.isNull(p), plain) : plain;
+    }
+
+    private static Expr.Op negate(Expr.Op op) {
         return switch (op) {
-            case EQ -> cb.and(cb.isNotNull(p), cb.equal(p, c));
-            case NE -> cb.or(cb.isNull(p), cb.notEqual(p, c));
-            case GT -> cb.and(cb.isNotNull(p), cb.greaterThan(p, c));
-            case GE -> cb.and(cb.isNotNull(p), cb.greaterThanOrEqualTo(p, c));
-            case LT -> cb.and(cb.isNotNull(p), cb.lessThan(p, c));
-            case LE -> cb.and(cb.isNotNull(p), cb.lessThanOrEqualTo(p, c));
+            case EQ -> Expr.Op.NE;
+            case NE -> Expr.Op.EQ;
+            case GT -> Expr.Op.LE;
+            case GE -> Expr.Op.LT;
+            case LT -> Expr.Op.GE;
+            case LE -> Expr.Op.GT;
         };
     }
 
