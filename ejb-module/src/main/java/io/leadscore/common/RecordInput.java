@@ -48,14 +48,8 @@ public final class RecordInput {
                 parseAttributes(e.getValue(), attributes, errors);
                 continue;
             }
-            FieldDef def = schema.field(name).orElse(null);
-            if (schema.isComputed(name)) {
-                errors.add(new FieldError(name, "is read-only"));
-            } else if (def == null) {
-                errors.add(new FieldError(name, "is not a field of " + schema.entityName()));
-            } else if (!def.writable()) {
-                errors.add(new FieldError(name, "is read-only"));
-            } else {
+            FieldDef def = writableField(schema, name, errors);
+            if (def != null) {
                 Object v = convert(def, e.getValue(), errors);
                 if (v != null) {
                     values.put(name, v);
@@ -80,18 +74,24 @@ public final class RecordInput {
             if ("attributes".equals(name)) {
                 continue;
             }
-            FieldDef def = schema.field(name).orElse(null);
-            if (schema.isComputed(name)) {
-                errors.add(new FieldError(name, "is read-only"));
-            } else if (def == null) {
-                errors.add(new FieldError(name, "is not a field of " + schema.entityName()));
-            } else if (!def.writable()) {
-                errors.add(new FieldError(name, "is read-only"));
-            }
+            writableField(schema, name, errors);
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+    }
+
+    /** The field a client may write under this name, or null after reporting why not. */
+    private static FieldDef writableField(RecordSchema schema, String name, List<FieldError> errors) {
+        FieldDef def = schema.field(name).orElse(null);
+        if (schema.isComputed(name) || def != null && !def.writable()) {
+            errors.add(new FieldError(name, "is read-only"));
+            return null;
+        }
+        if (def == null) {
+            errors.add(new FieldError(name, "is not a field of " + schema.entityName()));
+        }
+        return def;
     }
 
     private static Object convert(FieldDef def, JsonValue json, List<FieldError> errors) {

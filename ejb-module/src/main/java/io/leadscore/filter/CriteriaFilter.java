@@ -139,14 +139,7 @@ public final class CriteriaFilter {
         }
         Expression<Comparable> p = (Expression<Comparable>) path;
         Comparable c = (Comparable) v;
-        Predicate plain = switch (effective) {
-            case EQ -> cb.equal(p, c);
-            case NE -> cb.notEqual(p, c);
-            case GT -> cb.greaterThan(p, c);
-            case GE -> cb.greaterThanOrEqualTo(p, c);
-            case LT -> cb.lessThan(p, c);
-            case LE -> cb.lessThanOrEqualTo(p, c);
-        };
+        Predicate plain = comparison(effective, p, c);
         // OData: a missing value makes eq, gt, ge, lt, le false and ne true; a negation flips that
         boolean nullMatches = (op == Expr.Op.NE) != negated;
         return nullMatches ? cb.or(cb.isNull(p), plain) : plain;
@@ -179,6 +172,11 @@ public final class CriteriaFilter {
         String column = value instanceof String ? "text" : value instanceof Boolean ? "flag" : "number";
         Expression<Comparable> p = attributeValue.get(column);
         Comparable c = value instanceof Number n ? (Comparable) Double.valueOf(n.doubleValue()) : (Comparable) value;
+        return comparison(op, p, c);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Predicate comparison(Expr.Op op, Expression<Comparable> p, Comparable c) {
         return switch (op) {
             case EQ -> cb.equal(p, c);
             case NE -> cb.notEqual(p, c);
