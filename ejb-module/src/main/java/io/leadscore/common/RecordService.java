@@ -22,8 +22,11 @@ public abstract class RecordService<E extends CrmRecord> {
 
     protected abstract EntityManager em();
 
-    /** Checks that the records the input refers to exist. */
+    /** Checks that the records the input refers to (the schema's relations: accountId, contactId) exist. */
     protected void checkReferences(RecordInput input) {
+        for (RecordSchema.Relation r : schema.relations()) {
+            RecordStore.checkReference(em(), r.target().entityClass(), r.idField(), input.text(r.idField()));
+        }
     }
 
     /** Refuses an update the record's state does not allow. */

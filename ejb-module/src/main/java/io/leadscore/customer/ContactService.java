@@ -29,11 +29,6 @@ public class ContactService extends RecordService<Contact> {
         return em;
     }
 
-    @Override
-    protected void checkReferences(RecordInput input) {
-        RecordStore.checkReference(em, Account.class, "accountId", input.text("accountId"));
-    }
-
     public Contact create(Caller caller, RecordInput input) {
         checkReferences(input);
         return persist(new Contact(input, RecordStore.ownerFor(caller, input), Times.now()));

@@ -9,8 +9,6 @@ import io.leadscore.common.RecordService;
 import io.leadscore.common.RecordStore;
 import io.leadscore.common.Times;
 import io.leadscore.common.ValidationException;
-import io.leadscore.customer.Account;
-import io.leadscore.customer.Contact;
 import io.leadscore.filter.RecordQueries;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -52,12 +50,6 @@ public class LeadService extends RecordService<Lead> {
     @Override
     protected EntityManager em() {
         return em;
-    }
-
-    @Override
-    protected void checkReferences(RecordInput input) {
-        RecordStore.checkReference(em, Account.class, "accountId", input.text("accountId"));
-        RecordStore.checkReference(em, Contact.class, "contactId", input.text("contactId"));
     }
 
     @Override
