@@ -3,7 +3,6 @@ package io.leadscore.common;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -79,9 +78,6 @@ public class AttributeValue {
         return flag;
     }
 
-    public static BigDecimal decimal(Object value) {
-        return value instanceof Number n ? new BigDecimal(n.toString()) : null;
-    }
 
     @Override
     public boolean equals(Object o) {

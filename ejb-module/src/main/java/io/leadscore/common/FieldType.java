@@ -7,8 +7,4 @@ public enum FieldType {
     public boolean isText() {
         return this == TEXT || this == EMAIL || this == ID || this == ENUM;
     }
-
-    public boolean isNumber() {
-        return this == INTEGER || this == DECIMAL;
-    }
 }

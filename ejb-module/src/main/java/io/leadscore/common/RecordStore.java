@@ -18,7 +18,7 @@ public final class RecordStore {
 
     public static <T extends CrmRecord> T visible(EntityManager em, Class<T> type, String entity, Caller caller, String id) {
         T record = id == null ? null : em.find(type, id);
-        if (record == null || !Roles.maySee(caller, record.ownerId()) && restrictedToOwner(type)) {
+        if (record == null || restrictedToOwner(type) && !Roles.maySee(caller, record.ownerId())) {
             throw new NotFoundException(entity, id);
         }
         return record;
@@ -61,10 +61,8 @@ public final class RecordStore {
         change.accept(record);
         try {
             em.flush();
-        } catch (OptimisticLockException e) {
-            throw new VersionMismatchException("The " + entity + " " + record.id() + " was changed by someone else; read it again");
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof OptimisticLockException || e instanceof jakarta.persistence.OptimisticLockException) {
+            if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException) {
                 throw new VersionMismatchException("The " + entity + " " + record.id() + " was changed by someone else; read it again");
             }
             throw e;

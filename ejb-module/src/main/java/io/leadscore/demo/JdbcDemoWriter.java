@@ -57,7 +57,7 @@ public final class JdbcDemoWriter implements DemoRows.Sink, AutoCloseable {
             accountInsert.setString(7, a.ownerId());
             accountInsert.setTimestamp(8, ts(a.createdOn()));
             accountInsert.setTimestamp(9, ts(a.createdOn()));
-            accountInsert.executeUpdate();
+            accountInsert.addBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write demo account: " + e.getMessage(), e);
         }
@@ -75,7 +75,7 @@ public final class JdbcDemoWriter implements DemoRows.Sink, AutoCloseable {
             contactInsert.setString(7, c.ownerId());
             contactInsert.setTimestamp(8, ts(c.createdOn()));
             contactInsert.setTimestamp(9, ts(c.createdOn()));
-            contactInsert.executeUpdate();
+            contactInsert.addBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write demo contact: " + e.getMessage(), e);
         }
@@ -136,7 +136,10 @@ public final class JdbcDemoWriter implements DemoRows.Sink, AutoCloseable {
         return leads;
     }
 
+    /** Writes the batches in reference order: accounts, contacts, leads, their attributes. */
     private void flush() throws SQLException {
+        accountInsert.executeBatch();
+        contactInsert.executeBatch();
         leadInsert.executeBatch();
         leadAttributeInsert.executeBatch();
         connection.commit();
