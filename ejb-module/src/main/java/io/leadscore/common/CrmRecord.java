@@ -119,6 +119,32 @@ public abstract class CrmRecord {
 
     protected abstract Map<String, AttributeValue> attributeStore();
 
+    /**
+     * The value of a field by its API name (String, Number, Boolean, Instant or an enum), or null; for
+     * filters evaluated in memory and for model inputs.
+     */
+    public Object field(String name) {
+        return switch (name) {
+            case "id" -> id;
+            case "version" -> version;
+            case "ownerId" -> ownerId;
+            case "createdOn" -> createdOn();
+            case "modifiedOn" -> modifiedOn();
+            default -> ownField(name);
+        };
+    }
+
+    protected abstract Object ownField(String name);
+
+    /** A custom attribute's value as stored, or null. */
+    public AttributeValue attribute(String name) {
+        if (preloadedAttributes != null) {
+            Object v = preloadedAttributes.get(name);
+            return v == null ? null : AttributeValue.of(v);
+        }
+        return attributeStore().get(name);
+    }
+
     protected static LocalDateTime utc(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

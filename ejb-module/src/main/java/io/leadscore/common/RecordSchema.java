@@ -23,6 +23,7 @@ public final class RecordSchema {
     private final Map<String, FieldDef> fields = new LinkedHashMap<>();
     private final Map<String, Relation> relations = new LinkedHashMap<>();
     private final java.util.Set<String> computed = new java.util.LinkedHashSet<>();
+    private final Map<String, FieldDef> aliases = new LinkedHashMap<>();
 
     /** A to-one relation: {@code idField} holds the related record's id, {@code joinAttribute} is the JPA association. */
     public record Relation(String name, String idField, String joinAttribute, RecordSchema target) {
@@ -45,6 +46,23 @@ public final class RecordSchema {
     public RecordSchema computed(String... names) {
         computed.addAll(java.util.List.of(names));
         return this;
+    }
+
+    /**
+     * A read-only path into a computed member that filters and orderBy may use, such as {@code score/value},
+     * backed by the JPA attribute {@code def.name()}.
+     */
+    public RecordSchema alias(String path, FieldDef def) {
+        aliases.put(path, def);
+        return this;
+    }
+
+    public Optional<FieldDef> alias(String path) {
+        return Optional.ofNullable(aliases.get(path));
+    }
+
+    public java.util.Set<String> aliasPaths() {
+        return java.util.Collections.unmodifiableSet(aliases.keySet());
     }
 
     public boolean isComputed(String name) {

@@ -57,6 +57,18 @@ public class Account extends CrmRecord {
     }
 
     @Override
+    protected Object ownField(String field) {
+        return switch (field) {
+            case "name" -> name;
+            case "industry" -> industry;
+            case "country" -> country;
+            case "numberOfEmployees" -> numberOfEmployees;
+            case "annualRevenue" -> annualRevenue;
+            default -> null;
+        };
+    }
+
+    @Override
     protected Map<String, AttributeValue> attributeStore() {
         return attributes;
     }

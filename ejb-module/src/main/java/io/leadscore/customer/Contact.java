@@ -63,6 +63,22 @@ public class Contact extends CrmRecord {
     }
 
     @Override
+    protected Object ownField(String field) {
+        return switch (field) {
+            case "firstName" -> firstName;
+            case "lastName" -> lastName;
+            case "email" -> email;
+            case "jobTitle" -> jobTitle;
+            case "accountId" -> accountId;
+            default -> null;
+        };
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    @Override
     protected Map<String, AttributeValue> attributeStore() {
         return attributes;
     }

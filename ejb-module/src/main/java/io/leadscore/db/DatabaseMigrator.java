@@ -10,6 +10,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -39,7 +43,18 @@ public class DatabaseMigrator {
         return Flyway.configure(loader)
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .placeholders(Map.of("blob_type", blobType(dataSource)))
                 .load()
                 .migrate();
+    }
+
+    /** The one type the databases spell differently: binary large objects. */
+    static String blobType(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return product.contains("postgres") ? "BYTEA" : "BLOB(200M)";
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to migrate it: " + e.getMessage(), e);
+        }
     }
 }

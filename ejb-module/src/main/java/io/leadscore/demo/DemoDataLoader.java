@@ -1,6 +1,13 @@
 package io.leadscore.demo;
 
+import io.leadscore.model.ModelDefinition;
+import io.leadscore.model.ModelService;
+import io.leadscore.model.ModelStatus;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -11,20 +18,24 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * On an empty database, generates the demo organisation at start-up (server.xml variable {@code demo.data},
- * seed {@code demo.seed}). A database that already holds leads is never touched.
+ * seed {@code demo.seed}), then deploys the demo's model and has it trained and published, so that the
+ * first page a salesperson opens shows scored leads. A database that already holds leads is never touched.
  */
 @Startup
 @Singleton
-@DependsOn("DatabaseMigrator")
+@DependsOn({"DatabaseMigrator", "ModelRegistry"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DemoDataLoader {
 
@@ -41,8 +52,16 @@ public class DemoDataLoader {
     @ConfigProperty(name = "demo.seed", defaultValue = "20261127")
     private long seed;
 
+    private static final String DEMO_MODEL = "models/default.json";
+
+    @EJB
+    private ModelService models;
+
+    private volatile String demoModelId;
+
     @PostConstruct
     void load() {
+        boolean created = false;
         if (!enabled) {
             LOG.info("Demo data is off (demo.data=false)");
             return;
@@ -52,6 +71,7 @@ public class DemoDataLoader {
                 return;
             }
             long start = System.nanoTime();
+            created = true;
             c.setAutoCommit(false);
             try (JdbcDemoWriter writer = new JdbcDemoWriter(c, 1000)) {
                 new DemoOrganisation(seed, DemoOrganisation.Size.DEMO, Instant.now()).generate(writer);
@@ -66,6 +86,41 @@ public class DemoDataLoader {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the demo organisation: " + e.getMessage(), e);
         }
+        if (created) {
+            deployDemoModel();
+        }
+    }
+
+    /** The demo's model (models/default.json in the repository): deployed, trained and published in the background. */
+    private void deployDemoModel() {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(DEMO_MODEL);
+             JsonReader r = Json.createReader(in)) {
+            JsonObject json = r.readObject();
+            String name = json.getString("name");
+            ModelService.Deployed d = models.deploy(name, ModelDefinition.parse(json, name));
+            demoModelId = d.summary().model().id();
+            models.train(demoModelId, true);
+            LOG.info(() -> "Demo model '" + name + "' deployed; it trains and publishes in the background");
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "The demo model could not be deployed", e);
+        }
+    }
+
+    /** False while the demo model of a first start is still in its first training. */
+    public boolean settled() {
+        String id = demoModelId;
+        if (id == null) {
+            return true;
+        }
+        try {
+            if (models.get(id).model().status() == ModelStatus.TRAINING) {
+                return false;
+            }
+        } catch (RuntimeException e) {
+            // deleted meanwhile
+        }
+        demoModelId = null;
+        return true;
     }
 
     private static boolean hasLeads(Connection c) throws SQLException {

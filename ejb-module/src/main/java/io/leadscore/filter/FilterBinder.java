@@ -72,6 +72,10 @@ public final class FilterBinder {
     /** Resolves a path against the schema, or fails naming it. */
     public static Bound.Ref resolve(Path path, RecordSchema schema) {
         List<String> seg = path.segments();
+        FieldDef alias = schema.alias(path.text()).orElse(null);
+        if (alias != null) {
+            return new Bound.FieldRef(null, alias, path.text());
+        }
         RecordSchema.Relation relation = null;
         RecordSchema target = schema;
         int i = 0;

@@ -74,9 +74,18 @@ public final class RecordQueries {
         return new Page<>(items, count, more);
     }
 
-    /** Reads the custom attributes of a page of records in one query instead of one query per record. */
-    private static <T> void preloadAttributes(EntityManager em, Class<T> type, List<T> items) {
+    /**
+     * Reads the custom attributes of a page of records in one query instead of one query per record
+     * (in chunks of 1,000, so that no database meets an endless IN list).
+     */
+    public static <T> void preloadAttributes(EntityManager em, Class<T> type, List<T> items) {
         if (items.isEmpty() || !CrmRecord.class.isAssignableFrom(type)) {
+            return;
+        }
+        if (items.size() > 1000) {
+            for (int i = 0; i < items.size(); i += 1000) {
+                preloadAttributes(em, type, items.subList(i, Math.min(items.size(), i + 1000)));
+            }
             return;
         }
         Map<String, Map<String, Object>> byId = new HashMap<>();

@@ -71,6 +71,21 @@ public class Lead extends CrmRecord implements io.leadscore.common.OwnedRecord {
     @Column(name = "closed_on")
     private LocalDateTime closedOn;
 
+    // The current score: written by io.leadscore.model.ScoringService with SQL, never through this entity,
+    // so that scoring does not change the lead's version
+    @Column(name = "score_value", insertable = false, updatable = false)
+    private Integer scoreValue;
+    @Column(name = "score_grade", insertable = false, updatable = false)
+    private String scoreGrade;
+    @Column(name = "score_trend", insertable = false, updatable = false)
+    private String scoreTrend;
+    @Column(name = "score_model_id", insertable = false, updatable = false)
+    private String scoreModelId;
+    @Column(name = "score_model_version", insertable = false, updatable = false)
+    private Integer scoreModelVersion;
+    @Column(name = "scored_on", insertable = false, updatable = false)
+    private LocalDateTime scoredOn;
+
     // lazy: a page of records loads all their attributes in one query (RecordQueries), not one per record
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "crm_lead_attribute", joinColumns = @JoinColumn(name = "lead_id"))
@@ -123,6 +138,65 @@ public class Lead extends CrmRecord implements io.leadscore.common.OwnedRecord {
         status = outcome;
         closedOn = utc(now);
         touch(now);
+    }
+
+    @Override
+    protected Object ownField(String field) {
+        return switch (field) {
+            case "topic" -> topic;
+            case "firstName" -> firstName;
+            case "lastName" -> lastName;
+            case "email" -> email;
+            case "phone" -> phone;
+            case "jobTitle" -> jobTitle;
+            case "companyName" -> companyName;
+            case "industry" -> industry;
+            case "source" -> source;
+            case "country" -> country;
+            case "city" -> city;
+            case "status" -> status;
+            case "businessProcess" -> businessProcess;
+            case "accountId" -> accountId;
+            case "contactId" -> contactId;
+            case "closedOn" -> closedOn();
+            default -> null;
+        };
+    }
+
+    /** The score as the scoring service just wrote it, so that this instance shows it too. */
+    public void scored(LeadScore score) {
+        if (score == null) {
+            scoreValue = null;
+            scoreGrade = null;
+            scoreTrend = null;
+            scoreModelId = null;
+            scoreModelVersion = null;
+            scoredOn = null;
+            return;
+        }
+        scoreValue = score.value();
+        scoreGrade = score.grade();
+        scoreTrend = score.trend().name();
+        scoreModelId = score.modelId();
+        scoreModelVersion = score.modelVersion();
+        scoredOn = utc(score.scoredOn());
+    }
+
+    /** The current score, or null when no model has scored the lead. */
+    public LeadScore score() {
+        if (scoreValue == null) {
+            return null;
+        }
+        return new LeadScore(scoreValue, scoreGrade, LeadScore.Trend.valueOf(scoreTrend), scoreModelId,
+                scoreModelVersion, instant(scoredOn));
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public Contact contact() {
+        return contact;
     }
 
     @Override

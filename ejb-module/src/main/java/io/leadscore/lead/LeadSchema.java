@@ -35,7 +35,13 @@ public final class LeadSchema {
             FieldDef.readOnly("closedOn", "Closed on", FieldType.INSTANT))
             .relate("account", "accountId", "account", CustomerSchemas.ACCOUNT)
             .relate("contact", "contactId", "contact", CustomerSchemas.CONTACT)
-            .computed("score");
+            .computed("score")
+            // the score is a nested object in JSON; lists filter and order by its parts
+            .alias("score/value", FieldDef.readOnly("scoreValue", "Score", FieldType.INTEGER))
+            .alias("score/grade", FieldDef.readOnly("scoreGrade", "Grade", FieldType.TEXT))
+            .alias("score/trend", FieldDef.readOnly("scoreTrend", "Trend", FieldType.TEXT))
+            .alias("score/modelId", FieldDef.readOnly("scoreModelId", "Scoring model", FieldType.ID))
+            .alias("score/scoredOn", FieldDef.readOnly("scoredOn", "Scored on", FieldType.INSTANT));
 
     private LeadSchema() {
     }

@@ -11,6 +11,8 @@ import io.leadscore.common.Times;
 import io.leadscore.common.ValidationException;
 import io.leadscore.filter.RecordQueries;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -43,6 +45,9 @@ public class LeadService extends RecordService<Lead> {
     @PersistenceContext(unitName = "leadscore")
     private EntityManager em;
 
+    @Inject
+    private Event<LeadSaved> saved;
+
     public LeadService() {
         super(Lead.class, LeadSchema.LEAD);
     }
@@ -62,7 +67,16 @@ public class LeadService extends RecordService<Lead> {
     public Lead create(Caller caller, RecordInput input) {
         String owner = RecordStore.ownerFor(caller, input);
         checkReferences(input);
-        return persist(new Lead(input, owner, Times.now()));
+        Lead lead = persist(new Lead(input, owner, Times.now()));
+        saved.fire(new LeadSaved(lead));
+        return lead;
+    }
+
+    @Override
+    public Lead update(Caller caller, String id, long expectedVersion, RecordInput input) {
+        Lead lead = super.update(caller, id, expectedVersion, input);
+        saved.fire(new LeadSaved(lead));
+        return lead;
     }
 
     public Lead qualify(Caller caller, String id, Long expectedVersion) {
@@ -87,8 +101,8 @@ public class LeadService extends RecordService<Lead> {
         ListQuery q = query;
         if (view == View.MY_OPEN_SCORED) {
             restrictions.add((cb, root) -> cb.equal(root.get("status"), LeadStatus.OPEN));
-            // TODO(#3): order by score, best first, once leads are scored
-            q = q.withDefaultOrder("createdOn desc");
+            restrictions.add((cb, root) -> cb.isNotNull(root.get("scoreValue")));
+            q = q.withDefaultOrder("score/value desc");
         }
         return query(q, restrictions);
     }

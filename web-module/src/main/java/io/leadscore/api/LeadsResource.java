@@ -9,7 +9,25 @@ import io.leadscore.common.RecordService;
 import io.leadscore.lead.Lead;
 import io.leadscore.lead.LeadSchema;
 import io.leadscore.lead.LeadService;
+import io.leadscore.common.NotFoundException;
+import io.leadscore.lead.LeadScore;
+import io.leadscore.model.Eligibility;
+import io.leadscore.model.ModelRegistry;
+import io.leadscore.model.ScoringService;
+import io.leadscore.scoring.Reason;
 import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -41,9 +59,26 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
         return LeadSchema.LEAD;
     }
 
+    @EJB
+    private ScoringService scoring;
+    @EJB
+    private ModelRegistry registry;
+    @EJB
+    private Eligibility eligibility;
+
+    /** Model names for this request's leads: the published ones from the registry, others read once. */
+    private final Map<String, String> modelNames = new HashMap<>();
+
     @Override
     protected LeadView view(Lead record) {
-        return LeadView.of(record);
+        return LeadView.of(record, this::modelName);
+    }
+
+    private String modelName(String modelId) {
+        if (modelNames.isEmpty()) {
+            registry.published().forEach(m -> modelNames.put(m.modelId(), m.name()));
+        }
+        return modelNames.computeIfAbsent(modelId, scoring::modelName);
     }
 
     @Override
@@ -54,6 +89,68 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
     @Override
     protected Page<Lead> page(Caller caller, ListQuery query) {
         return leads.list(caller, LeadService.View.parse(uri.getQueryParameters().getFirst("view")), query);
+    }
+
+    @GET
+    @Path("{id}/score")
+    @Operation(summary = "The lead's score with its reasons",
+            description = "Top 5 positive and top 5 negative reasons (all with all=true); each with impact in score "
+                    + "points, a text and an insight. 404 when the lead has no score: see /eligibility for why.")
+    public JsonObject score(@PathParam("id") String id, @QueryParam("all") @DefaultValue("false") boolean all) {
+        Lead lead = leads.get(caller(), id);
+        ScoringService.Details d = scoring.details(lead);
+        if (d == null) {
+            throw new NotFoundException("score of lead", id + " (the lead is not scored; GET /api/v1/leads/" + id
+                    + "/eligibility says why)");
+        }
+        LeadScore s = d.score();
+        JsonObjectBuilder o = Json.createObjectBuilder().add("value", s.value()).add("grade", s.grade())
+                .add("trend", s.trend().name()).add("modelId", s.modelId());
+        ModelJson.text(o, "modelName", d.modelName());
+        return o.add("modelVersion", s.modelVersion()).add("scoredOn", s.scoredOn().toString())
+                .add("positive", reasons(d.positive(), all)).add("negative", reasons(d.negative(), all)).build();
+    }
+
+    private static JsonArrayBuilder reasons(List<Reason> reasons, boolean all) {
+        JsonArrayBuilder arr = Json.createArrayBuilder();
+        reasons.stream().limit(all ? Long.MAX_VALUE : 5).forEach(r -> {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("attribute", r.attribute()).add("label", r.label())
+                    .add("value", ModelJson.value(r.value())).add("impact", r.impact()).add("text", r.text());
+            ModelJson.text(o, "insight", r.insight());
+            arr.add(o);
+        });
+        return arr;
+    }
+
+    @GET
+    @Path("{id}/score-history")
+    @Operation(summary = "The lead's scores over time, oldest first")
+    public List<HistoryView> history(@PathParam("id") String id) {
+        Lead lead = leads.get(caller(), id);
+        return scoring.history(lead.id()).stream()
+                .map(p -> new HistoryView(p.scoredOn(), p.value(), p.grade(), p.modelId(), p.modelVersion())).toList();
+    }
+
+    /** One point of a lead's score history. */
+    @JsonbPropertyOrder({"scoredOn", "value", "grade", "modelId", "modelVersion"})
+    public record HistoryView(Instant scoredOn, int value, String grade, String modelId, int modelVersion) {
+    }
+
+    @GET
+    @Path("{id}/eligibility")
+    @Operation(summary = "Why the lead is or is not scored, model by model")
+    public JsonObject eligibility(@PathParam("id") String id) {
+        Eligibility.Verdict v = eligibility.of(leads.get(caller(), id));
+        JsonArrayBuilder models = Json.createArrayBuilder();
+        for (Eligibility.ModelVerdict m : v.models()) {
+            JsonArrayBuilder reasons = Json.createArrayBuilder();
+            m.reasons().forEach(reasons::add);
+            models.add(Json.createObjectBuilder().add("modelId", m.modelId()).add("name", m.name())
+                    .add("applies", m.applies()).add("reasons", reasons));
+        }
+        JsonObjectBuilder o = Json.createObjectBuilder();
+        ModelJson.text(o, "scoredBy", v.scoredBy());
+        return o.add("models", models).build();
     }
 
     @POST

@@ -1,0 +1,152 @@
+package io.leadscore.model;
+
+import io.leadscore.filter.Bound;
+import io.leadscore.filter.FilterBinder;
+import io.leadscore.filter.MemoryFilter;
+import io.leadscore.lead.LeadSchema;
+import io.leadscore.lead.LeadStatus;
+import io.leadscore.scoring.ModelArtifact;
+import io.leadscore.scoring.ScoringModel;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The published models, loaded and ready to score. Loaded at start-up; after every publish, unpublish or
+ * settings change the whole list is rebuilt from the database and swapped in one atomic step, so that no
+ * request ever sees a half-loaded model. Loaded versions are kept by id, also to explain scores that an
+ * earlier version gave.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ModelRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class.getName());
+
+    @PersistenceContext(unitName = "leadscore")
+    private EntityManager em;
+
+    private final AtomicReference<List<PublishedModel>> published = new AtomicReference<>(List.of());
+    private final Map<String, ScoringModel> loaded = new ConcurrentHashMap<>();
+    private final Map<String, String> loadErrors = new ConcurrentHashMap<>();
+    private volatile boolean started;
+
+    @PostConstruct
+    void start() {
+        reload();
+        started = true;
+        LOG.info(() -> published.get().size() + " published model(s) loaded");
+    }
+
+    /** Whether the published models have been loaded since start-up. */
+    public boolean started() {
+        return started;
+    }
+
+    /** Models that are published but could not be loaded, with the reason. */
+    public Map<String, String> loadErrors() {
+        return Map.copyOf(loadErrors);
+    }
+
+    public synchronized void reload() {
+        List<PublishedModel> next = new ArrayList<>();
+        List<ModelConfig> models = em.createQuery(
+                "select m from ModelConfig m where m.publishedVersion is not null", ModelConfig.class).getResultList();
+        for (ModelConfig m : models) {
+            try {
+                ModelVersion v = version(m.id(), m.publishedVersion());
+                ModelDefinition trainedFor = v.config();
+                Bound filter = trainedFor.filter() == null ? null : FilterBinder.compile(trainedFor.filter(), LeadSchema.LEAD);
+                next.add(new PublishedModel(m.id(), m.name(), v.number(), trainedFor.businessProcess(),
+                        trainedFor.filter(), filter, m.priority(), current(m).gradeA(), current(m).gradeB(),
+                        current(m).gradeC(), current(m).trendThreshold(), m.publishedOn(), load(v)));
+                loadErrors.remove(m.id());
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Published model " + m.name() + " could not be loaded", e);
+                loadErrors.put(m.id(), m.name() + ": " + e.getMessage());
+            }
+        }
+        next.sort(Comparator.comparingInt(PublishedModel::priority).reversed()
+                .thenComparing(PublishedModel::publishedOn, Comparator.reverseOrder()));
+        published.set(List.copyOf(next));
+    }
+
+    private static ModelDefinition current(ModelConfig m) {
+        return m.definition();
+    }
+
+    /** The published models, highest priority first, then most recently published. */
+    public List<PublishedModel> published() {
+        return published.get();
+    }
+
+    /** The model that scores this lead now, if any: the first published model that covers it. */
+    public Optional<PublishedModel> select(LeadFeatures lead) {
+        if (lead.lead().status() != LeadStatus.OPEN) {
+            return Optional.empty();
+        }
+        for (PublishedModel m : published.get()) {
+            if (covers(m, lead)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a model's business process and filter select the lead (its status aside). */
+    public static boolean covers(PublishedModel m, LeadFeatures lead) {
+        if (m.businessProcess() != null && !Objects.equals(m.businessProcess(), lead.lead().businessProcess())) {
+            return false;
+        }
+        return m.filter() == null || new MemoryFilter(lead::resolve).test(m.filter());
+    }
+
+    /** The scoring engine of any version of a model, loading it if needed (for explaining older scores). */
+    public ScoringModel model(String modelId, int number) {
+        return load(version(modelId, number));
+    }
+
+    private ModelVersion version(String modelId, int number) {
+        List<ModelVersion> found = em.createQuery(
+                        "select v from ModelVersion v where v.modelId = :m and v.number = :n", ModelVersion.class)
+                .setParameter("m", modelId).setParameter("n", number).getResultList();
+        if (found.isEmpty()) {
+            throw new IllegalStateException("Model " + modelId + " has no version " + number);
+        }
+        return found.get(0);
+    }
+
+    private ScoringModel load(ModelVersion v) {
+        return loaded.computeIfAbsent(v.id(), id -> {
+            StoredArtifact a = em.find(StoredArtifact.class, id);
+            if (a == null) {
+                throw new IllegalStateException("Version " + v.number() + " has no stored artifact");
+            }
+            byte[] bytes = a.content();
+            String sum = ModelArtifact.checksum(bytes);
+            if (!sum.equals(v.checksum())) {
+                throw new IllegalStateException("The artifact of version " + v.number() + " is damaged: checksum "
+                        + sum + " instead of " + v.checksum());
+            }
+            return ModelArtifact.read(bytes);
+        });
+    }
+}

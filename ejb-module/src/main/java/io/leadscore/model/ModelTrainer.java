@@ -1,0 +1,130 @@
+package io.leadscore.model;
+
+import io.leadscore.common.Times;
+import io.leadscore.scoring.Factor;
+import io.leadscore.scoring.ModelArtifact;
+import io.leadscore.scoring.NotEnoughDataException;
+import io.leadscore.scoring.Trainer;
+import io.leadscore.scoring.TrainingResult;
+import io.leadscore.scoring.TrainingRow;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Trains one model into a new version: collects its training rows, trains outside any transaction
+ * (it takes seconds to minutes), then stores the version and its artifact in one transaction. A failure
+ * leaves the model FAILED with the reason. Callable from a request's background task and from a batch job.
+ */
+@Stateless
+public class ModelTrainer {
+
+    private static final Logger LOG = Logger.getLogger(ModelTrainer.class.getName());
+    /** Fixed, so that training the same data twice gives the same model. */
+    public static final long SEED = 20261127L;
+
+    @PersistenceContext(unitName = "leadscore")
+    private EntityManager em;
+    @Resource
+    private ManagedExecutorService executor;
+    @EJB
+    private TrainingData data;
+    @EJB
+    private ModelTrainer self;
+    @EJB
+    private ModelService models;
+
+    /** Runs a training that {@link ModelService#train} accepted; returns the new version number, or null. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Integer run(String modelId, boolean publish) {
+        ModelDefinition d;
+        try {
+            d = self.definition(modelId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Model " + modelId + " is gone; training dropped", e);
+            return null;
+        }
+        try {
+            List<TrainingRow> rows = data.collect(d);
+            TrainingResult result = Trainer.train(d.specs(), rows, Trainer.Options.defaults(SEED), executor);
+            byte[] artifact = ModelArtifact.write(result.model());
+            int number = self.store(modelId, d, result, artifact);
+            LOG.info(() -> "Model " + d.name() + " version " + number + " trained on " + result.trainingRows()
+                    + " leads in " + result.millis() + " ms: AUC " + result.metrics().auc());
+            if (publish) {
+                models.publishVersion(modelId, number);
+            }
+            return number;
+        } catch (NotEnoughDataException e) {
+            self.fail(modelId, e.getMessage() + " closed leads that the model's business process and filter select"
+                    + " in the last " + d.trainingWindowDays() + " days");
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "Training model " + d.name() + " failed", e);
+            self.fail(modelId, "Training failed: " + e);
+        }
+        return null;
+    }
+
+    public ModelDefinition definition(String modelId) {
+        ModelConfig m = em.find(ModelConfig.class, modelId);
+        if (m == null) {
+            throw new IllegalStateException("no model " + modelId);
+        }
+        return m.definition();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int store(String modelId, ModelDefinition d, TrainingResult r, byte[] artifact) {
+        ModelConfig m = em.find(ModelConfig.class, modelId);
+        Integer last = em.createQuery("select max(v.number) from ModelVersion v where v.modelId = :m", Integer.class)
+                .setParameter("m", modelId).getSingleResult();
+        int number = last == null ? 1 : last + 1;
+        ModelVersion v = new ModelVersion(modelId, number, d, metrics(r), factors(r.factors()),
+                ModelArtifact.checksum(artifact), artifact.length, r.trainingRows(), r.qualified(), r.disqualified(),
+                r.millis(), Times.now());
+        em.persist(v);
+        em.persist(new StoredArtifact(v.id(), artifact));
+        m.trained(number);
+        return number;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void fail(String modelId, String message) {
+        ModelConfig m = em.find(ModelConfig.class, modelId);
+        if (m != null) {
+            m.failed(message);
+        }
+    }
+
+    static JsonObject metrics(TrainingResult r) {
+        return Json.createObjectBuilder(r.metrics().toJson())
+                .add("trainingRows", r.trainingRows()).add("qualified", r.qualified())
+                .add("disqualified", r.disqualified()).add("evaluationRows", r.evaluationRows())
+                .add("epochs", r.fit().epochs()).add("trainingMillis", r.millis()).build();
+    }
+
+    static JsonArray factors(List<Factor> factors) {
+        JsonArrayBuilder arr = Json.createArrayBuilder();
+        for (Factor f : factors) {
+            JsonArrayBuilder values = Json.createArrayBuilder();
+            f.values().stream().limit(12).forEach(v -> values.add(Json.createObjectBuilder().add("value", v.value())
+                    .add("impact", v.impact()).add("leads", v.leads())));
+            arr.add(Json.createObjectBuilder().add("attribute", f.attribute()).add("label", f.label())
+                    .add("influence", f.influence()).add("share", f.share()).add("values", values));
+        }
+        return arr.build();
+    }
+}

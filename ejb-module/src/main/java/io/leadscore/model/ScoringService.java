@@ -1,0 +1,266 @@
+package io.leadscore.model;
+
+import io.leadscore.common.Times;
+import io.leadscore.filter.CriteriaFilter;
+import io.leadscore.filter.RecordQueries;
+import io.leadscore.lead.Lead;
+import io.leadscore.lead.LeadScore;
+import io.leadscore.lead.LeadStatus;
+import io.leadscore.scoring.Contribution;
+import io.leadscore.scoring.Reason;
+import io.leadscore.scoring.ScoringModel;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Scores leads with the model that covers each, in the caller's transaction: score, grade, trend
+ * against the previous score, and a history row; a lead that no published model covers any more loses
+ * its score. One path for a single lead and for a batch (grouped by model, one network pass per group).
+ */
+@Stateless
+public class ScoringService {
+
+    /** What a lead's score rests on: the score and every reason, positive and negative. */
+    public record Details(LeadScore score, String modelName, List<Reason> positive, List<Reason> negative) {
+    }
+
+    @PersistenceContext(unitName = "leadscore")
+    private EntityManager em;
+
+    @EJB
+    private ModelRegistry registry;
+
+    public LeadScore score(Lead lead) {
+        return scoreAll(List.of(lead)).get(0);
+    }
+
+    /** Scores the leads and writes what changed; returns each lead's score (null: none). */
+    public List<LeadScore> scoreAll(List<Lead> leads) {
+        Instant now = Times.now();
+        Map<PublishedModel, List<Lead>> groups = new LinkedHashMap<>();
+        Map<Lead, LeadScore> result = new IdentityHashMap<>();
+        List<Lead> cleared = new ArrayList<>();
+        for (Lead lead : leads) {
+            if (lead.status() != LeadStatus.OPEN) {
+                result.put(lead, lead.score()); // a closed lead keeps its last score
+                continue;
+            }
+            PublishedModel m = registry.select(new LeadFeatures(lead, em)).orElse(null);
+            if (m == null) {
+                if (lead.score() != null) {
+                    cleared.add(lead);
+                }
+                result.put(lead, null);
+            } else {
+                groups.computeIfAbsent(m, k -> new ArrayList<>()).add(lead);
+            }
+        }
+        List<Lead> changed = new ArrayList<>();
+        for (Map.Entry<PublishedModel, List<Lead>> g : groups.entrySet()) {
+            PublishedModel m = g.getKey();
+            List<LeadFeatures> features = g.getValue().stream().map(l -> new LeadFeatures(l, em)).toList();
+            double[] p = m.scoring().probabilities(features);
+            for (int i = 0; i < p.length; i++) {
+                Lead lead = g.getValue().get(i);
+                int value = ScoringModel.score(p[i]);
+                LeadScore previous = lead.score();
+                if (previous != null && previous.value() == value && previous.modelId().equals(m.modelId())
+                        && previous.modelVersion() == m.version() && previous.grade().equals(m.grade(value))) {
+                    result.put(lead, previous); // nothing changed: no write, no history row
+                    continue;
+                }
+                LeadScore.Trend trend = LeadScore.Trend.of(previous == null ? null : previous.value(), value,
+                        m.trendThreshold());
+                LeadScore s = new LeadScore(value, m.grade(value), trend, m.modelId(), m.version(), now);
+                lead.scored(s);
+                result.put(lead, s);
+                changed.add(lead);
+            }
+        }
+        cleared.forEach(l -> l.scored(null));
+        write(changed, cleared);
+        List<LeadScore> out = new ArrayList<>(leads.size());
+        leads.forEach(l -> out.add(result.get(l)));
+        return out;
+    }
+
+    private void write(List<Lead> changed, List<Lead> cleared) {
+        if (changed.isEmpty() && cleared.isEmpty()) {
+            return;
+        }
+        em.flush(); // a lead created in this transaction must be in the table before its score is
+        Connection c = transactionConnection();
+        try (PreparedStatement up = c.prepareStatement("UPDATE crm_lead SET score_value = ?, score_grade = ?, "
+                + "score_trend = ?, score_model_id = ?, score_model_version = ?, scored_on = ? WHERE id = ?");
+             PreparedStatement hist = c.prepareStatement("INSERT INTO lead_score_history "
+                     + "(lead_id, scored_on, score_value, score_grade, model_id, model_version) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Lead lead : changed) {
+                LeadScore s = lead.score();
+                Timestamp on = Timestamp.valueOf(LocalDateTime.ofInstant(s.scoredOn(), ZoneOffset.UTC));
+                up.setInt(1, s.value());
+                up.setString(2, s.grade());
+                up.setString(3, s.trend().name());
+                up.setString(4, s.modelId());
+                up.setInt(5, s.modelVersion());
+                up.setTimestamp(6, on);
+                up.setString(7, lead.id());
+                up.addBatch();
+                hist.setString(1, lead.id());
+                hist.setTimestamp(2, on);
+                hist.setInt(3, s.value());
+                hist.setString(4, s.grade());
+                hist.setString(5, s.modelId());
+                hist.setInt(6, s.modelVersion());
+                hist.addBatch();
+            }
+            for (Lead lead : cleared) {
+                up.setNull(1, Types.INTEGER);
+                up.setNull(2, Types.VARCHAR);
+                up.setNull(3, Types.VARCHAR);
+                up.setNull(4, Types.VARCHAR);
+                up.setNull(5, Types.INTEGER);
+                up.setNull(6, Types.TIMESTAMP);
+                up.setString(7, lead.id());
+                up.addBatch();
+            }
+            up.executeBatch();
+            if (!changed.isEmpty()) {
+                hist.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing scores failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The connection of this transaction, for batched statements. EclipseLink holds one only once it has
+     * written something in the transaction; an empty update makes it take one.
+     */
+    private Connection transactionConnection() {
+        Connection c = em.unwrap(Connection.class);
+        if (c == null) {
+            em.createNativeQuery("UPDATE crm_lead SET score_value = NULL WHERE 1 = 0").executeUpdate();
+            c = em.unwrap(Connection.class);
+        }
+        if (c == null) {
+            throw new IllegalStateException("No database connection in this transaction");
+        }
+        return c;
+    }
+
+    /**
+     * Scores the next page of open leads that a model covers or last scored, after {@code afterId} in id
+     * order. Returns the last id of the page, or null when there was none.
+     */
+    public String scorePage(PublishedModel model, String modelId, String afterId, int size) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Lead> q = cb.createQuery(Lead.class);
+        Root<Lead> root = q.from(Lead.class);
+        List<Predicate> where = new ArrayList<>();
+        where.add(cb.equal(root.get("status"), LeadStatus.OPEN));
+        if (afterId != null) {
+            where.add(cb.greaterThan(root.get("id"), afterId));
+        }
+        Predicate scoredByIt = cb.equal(root.get("scoreModelId"), modelId);
+        if (model == null) {
+            where.add(scoredByIt);
+        } else {
+            List<Predicate> covers = new ArrayList<>();
+            if (model.businessProcess() != null) {
+                covers.add(cb.equal(root.get("businessProcess"), model.businessProcess()));
+            }
+            if (model.filter() != null) {
+                covers.add(new CriteriaFilter(cb, q, root).predicate(model.filter()));
+            }
+            where.add(cb.or(scoredByIt, cb.and(covers.toArray(Predicate[]::new))));
+        }
+        q.select(root).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(root.get("id")));
+        List<Lead> page = em.createQuery(q).setMaxResults(size).getResultList();
+        if (page.isEmpty()) {
+            return null;
+        }
+        RecordQueries.preloadAttributes(em, Lead.class, page);
+        scoreAll(page);
+        return page.get(page.size() - 1).id();
+    }
+
+    /** The lead's score with every reason, from the version that gave the score. */
+    public Details details(Lead lead) {
+        LeadScore s = lead.score();
+        if (s == null) {
+            return null;
+        }
+        ScoringModel model = registry.model(s.modelId(), s.modelVersion());
+        List<Reason> positive = new ArrayList<>();
+        List<Reason> negative = new ArrayList<>();
+        for (Contribution c : model.explain(new LeadFeatures(lead, em))) {
+            if (c.ignored() || Math.abs(c.impact()) < 0.05) {
+                continue;
+            }
+            (c.impact() > 0 ? positive : negative).add(Reason.of(c));
+        }
+        positive.sort(Comparator.comparingDouble(Reason::impact).reversed());
+        negative.sort(Comparator.comparingDouble(Reason::impact));
+        String name = registry.published().stream().filter(p -> p.modelId().equals(s.modelId()))
+                .map(PublishedModel::name).findFirst().orElseGet(() -> modelName(s.modelId()));
+        return new Details(s, name, positive, negative);
+    }
+
+    /** A model's current name, or null when it has been deleted. */
+    public String modelName(String modelId) {
+        ModelConfig m = modelId == null ? null : em.find(ModelConfig.class, modelId);
+        return m == null ? null : m.name();
+    }
+
+    /** The names of the given models, for pages of leads. */
+    public Map<String, String> modelNames(java.util.Collection<String> ids) {
+        Map<String, String> names = new LinkedHashMap<>();
+        List<String> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+        if (!wanted.isEmpty()) {
+            for (Object[] row : em.createQuery("select m.id, m.name from ModelConfig m where m.id in :ids", Object[].class)
+                    .setParameter("ids", wanted).getResultList()) {
+                names.put((String) row[0], (String) row[1]);
+            }
+        }
+        return names;
+    }
+
+    /** A history point of a lead's score. */
+    public record HistoryPoint(Instant scoredOn, int value, String grade, String modelId, int modelVersion) {
+    }
+
+    public List<HistoryPoint> history(String leadId) {
+        List<HistoryPoint> out = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT scored_on, score_value, score_grade, model_id, model_version "
+                        + "FROM lead_score_history WHERE lead_id = ? ORDER BY scored_on, id")
+                .setParameter(1, leadId).getResultList();
+        for (Object[] r : rows) {
+            out.add(new HistoryPoint(((Timestamp) r[0]).toLocalDateTime().toInstant(ZoneOffset.UTC),
+                    ((Number) r[1]).intValue(), (String) r[2], (String) r[3], ((Number) r[4]).intValue()));
+        }
+        return out;
+    }
+}

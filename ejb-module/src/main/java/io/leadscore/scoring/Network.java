@@ -1,0 +1,267 @@
+package io.leadscore.scoring;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The DL4J network: a small multi-layer perceptron with a two-class softmax output, trained with a
+ * class-weighted cross-entropy (so a rare "qualified" is not simply ignored) and early stopping on the
+ * validation loss. Its output is a raw, uncalibrated probability; {@link Calibration} turns it into one
+ * that can be trusted. A network is not safe for concurrent use, so callers borrow copies from a pool.
+ */
+public final class Network {
+
+    /** Training settings; the defaults suit lead data sets of a few hundred to a few hundred thousand rows. */
+    /** {@code dropout}: the share of hidden units dropped while training (0 for none). */
+    public record Options(long seed, int hidden1, int hidden2, double learningRate, double l2, double dropout,
+                          int batchSize, int maxEpochs, int patience) {
+        public static Options defaults(long seed) {
+            return new Options(seed, 128, 64, 3e-3, 1e-4, 0.2, 512, 200, 8);
+        }
+
+        Options withSeed(long newSeed) {
+            return new Options(newSeed, hidden1, hidden2, learningRate, l2, dropout, batchSize, maxEpochs, patience);
+        }
+    }
+
+    /** What training did, for the version's record. */
+    public record Fit(int epochs, int bestEpoch, double bestValidationLoss) {
+    }
+
+    /** One trained member, with copies to lend to concurrent callers. */
+    private static final class Member {
+        final MultiLayerNetwork prototype;
+        final ConcurrentLinkedQueue<MultiLayerNetwork> pool = new ConcurrentLinkedQueue<>();
+
+        Member(MultiLayerNetwork net) {
+            this.prototype = net;
+            pool.add(net.clone());
+        }
+
+        double[] predict(INDArray x) {
+            MultiLayerNetwork net = pool.poll();
+            if (net == null) {
+                net = prototype.clone();
+            }
+            try {
+                return probabilities(net, x);
+            } finally {
+                pool.offer(net);
+            }
+        }
+    }
+
+    private final List<Member> members;
+    private final int inputs;
+
+    private Network(List<MultiLayerNetwork> nets) {
+        this.members = nets.stream().map(Member::new).toList();
+        this.inputs = (int) nets.get(0).layerInputSize(0);
+    }
+
+    /** Several networks trained on different folds, whose raw probabilities are averaged. */
+    public static Network ensemble(List<Network> networks) {
+        List<MultiLayerNetwork> nets = new ArrayList<>();
+        networks.forEach(n -> n.members.forEach(m -> nets.add(m.prototype)));
+        return new Network(nets);
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    /** Small networks train fastest on one native thread: the per-call overhead dominates, not the arithmetic. */
+    static void singleThreaded() {
+        if (Nd4j.getEnvironment().maxThreads() != 1) {
+            Nd4j.getEnvironment().setMaxThreads(1);
+        }
+    }
+
+    static MultiLayerNetwork build(int inputs, Options o, double weight0, double weight1) {
+        INDArray weights = Nd4j.create(new float[] {(float) weight0, (float) weight1}, new long[] {1, 2}, DataType.FLOAT);
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(o.seed())
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.RELU)
+                .updater(new Adam(o.learningRate()))
+                .l2(o.l2())
+                .list()
+                .layer(dense(o.hidden1(), o).nIn(inputs).build())
+                .layer(dense(o.hidden2(), o).build())
+                .layer(new OutputLayer.Builder(new LossMCXENT(weights)).nOut(2).activation(Activation.SOFTMAX)
+                        .weightInit(WeightInit.XAVIER).build())
+                .setInputType(InputType.feedForward(inputs))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    private static DenseLayer.Builder dense(int units, Options o) {
+        DenseLayer.Builder b = new DenseLayer.Builder().nOut(units).activation(Activation.RELU);
+        if (o.dropout() > 0) {
+            b.dropOut(1 - o.dropout()); // DL4J takes the probability of keeping a unit
+        }
+        return b;
+    }
+
+    /**
+     * Trains on {@code x}/{@code y} and keeps the parameters of the epoch with the lowest class-weighted
+     * log loss on the validation rows; stops when it has not improved for {@code patience} epochs.
+     */
+    public static Network train(float[][] x, boolean[] y, float[][] xVal, boolean[] yVal, Options o, Fit[] fitOut) {
+        int positives = 0;
+        for (boolean b : y) {
+            positives += b ? 1 : 0;
+        }
+        int n = y.length;
+        double w1 = n / (2.0 * Math.max(1, positives));
+        double w0 = n / (2.0 * Math.max(1, n - positives));
+        singleThreaded();
+        Nd4j.getRandom().setSeed(o.seed());
+        MultiLayerNetwork net = build(x[0].length, o, w0, w1);
+        INDArray valX = matrix(xVal);
+        java.util.Random random = new java.util.Random(o.seed());
+        int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        double best = Double.POSITIVE_INFINITY;
+        INDArray bestParams = net.params().dup();
+        int bestEpoch = 0;
+        int epoch = 0;
+        while (epoch < o.maxEpochs() && epoch - bestEpoch < o.patience()) {
+            epoch++;
+            shuffle(order, random);
+            for (int start = 0; start < n; start += o.batchSize()) {
+                int m = Math.min(o.batchSize(), n - start);
+                float[][] bx = new float[m][];
+                boolean[] by = new boolean[m];
+                for (int k = 0; k < m; k++) {
+                    bx[k] = x[order[start + k]];
+                    by[k] = y[order[start + k]];
+                }
+                net.fit(new DataSet(matrix(bx), labels(by)));
+            }
+            double loss = weightedLogLoss(probabilities(net, valX), yVal, w0, w1);
+            if (loss < best - 1e-5) {
+                best = loss;
+                bestEpoch = epoch;
+                bestParams = net.params().dup();
+            }
+        }
+        net.setParams(bestParams);
+        if (fitOut != null && fitOut.length > 0) {
+            fitOut[0] = new Fit(epoch, bestEpoch, best);
+        }
+        return new Network(List.of(net));
+    }
+
+    private static void shuffle(int[] a, java.util.Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    static double weightedLogLoss(double[] p, boolean[] y, double w0, double w1) {
+        double sum = 0;
+        double weights = 0;
+        for (int i = 0; i < p.length; i++) {
+            double q = Math.min(1 - 1e-7, Math.max(1e-7, p[i]));
+            double w = y[i] ? w1 : w0;
+            sum += w * (y[i] ? -Math.log(q) : -Math.log(1 - q));
+            weights += w;
+        }
+        return sum / Math.max(1e-12, weights);
+    }
+
+    static INDArray matrix(float[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        float[] flat = new float[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        }
+        return Nd4j.create(flat, new long[] {rows.length, cols}, DataType.FLOAT);
+    }
+
+    private static INDArray labels(boolean[] y) {
+        float[] flat = new float[y.length * 2];
+        for (int i = 0; i < y.length; i++) {
+            flat[i * 2 + (y[i] ? 1 : 0)] = 1f;
+        }
+        return Nd4j.create(flat, new long[] {y.length, 2}, DataType.FLOAT);
+    }
+
+    private static double[] probabilities(MultiLayerNetwork net, INDArray x) {
+        return net.output(x, false).getColumn(1).toDoubleVector();
+    }
+
+    /** The raw probability of "qualified" for each row of a row-major {@code rows × inputs} matrix. */
+    public double[] predict(float[] flat, int rows) {
+        if (rows == 0) {
+            return new double[0];
+        }
+        INDArray x = Nd4j.create(flat, new long[] {rows, inputs}, DataType.FLOAT);
+        double[] sum = members.get(0).predict(x);
+        for (int m = 1; m < members.size(); m++) {
+            double[] p = members.get(m).predict(x);
+            for (int i = 0; i < rows; i++) {
+                sum[i] += p[i];
+            }
+        }
+        if (members.size() > 1) {
+            for (int i = 0; i < rows; i++) {
+                sum[i] /= members.size();
+            }
+        }
+        return sum;
+    }
+
+    /** Each member as written by ModelSerializer. */
+    List<byte[]> toBytes() {
+        List<byte[]> out = new ArrayList<>();
+        for (Member m : members) {
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ModelSerializer.writeModel(m.prototype, bytes, false);
+                out.add(bytes.toByteArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    static Network fromBytes(List<byte[]> members) {
+        List<MultiLayerNetwork> nets = new ArrayList<>();
+        for (byte[] b : members) {
+            try {
+                nets.add(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(b), false));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Network(nets);
+    }
+}
