@@ -141,6 +141,10 @@ final class Api {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
+    Reply put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(body(json)));
+    }
+
     Reply patch(String path, String json) {
         return patch(path, json, null);
     }

@@ -202,7 +202,7 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
                 }
             }
             // a value seen fewer than 10 times (fewer on small data) says too little on its own: it is "other"
-            int minCount = Math.max(2, Math.min(10, present / 100));
+            int minCount = Math.max(5, Math.min(10, present / 100));
             List<String> levels = counts.entrySet().stream()
                     .filter(e -> e.getValue() >= minCount)
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -263,14 +263,25 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
         @Override
         void encode(Object value, float[] row, int offset) {
             Arrays.fill(row, offset, offset + width(), 0f);
+            int slot;
             if (value == null) {
-                if (!spec.ignoreEmpty()) {
-                    row[offset + levels.size() + 1] = 1f;
+                if (spec.ignoreEmpty()) {
+                    return;
+                }
+                slot = levels.size() + 1;
+            } else {
+                Integer i = index.get(text(value));
+                slot = i == null ? levels.size() : i;
+            }
+            if (typicalWeights[slot] == 0) {
+                // a kind of value training never saw (no lead without a job title, say): the network learnt
+                // nothing for its column, so it reads as a typical lead rather than as an accident of the weights
+                for (int k = 0; k < typicalWeights.length; k++) {
+                    row[offset + k] = (float) typicalWeights[k];
                 }
                 return;
             }
-            Integer i = index.get(text(value));
-            row[offset + (i == null ? levels.size() : i)] = 1f;
+            row[offset + slot] = 1f;
         }
 
         @Override

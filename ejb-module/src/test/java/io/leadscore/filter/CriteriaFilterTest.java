@@ -9,6 +9,8 @@ import io.leadscore.customer.Account;
 import io.leadscore.customer.CustomerSchemas;
 import io.leadscore.lead.Lead;
 import io.leadscore.lead.LeadSchema;
+import io.leadscore.model.LeadFeatures;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,41 @@ class CriteriaFilterTest {
     void selectsExactlyTheLeadsItDescribes(String filter, String expected) {
         Set<String> want = expected == null ? Set.of() : new TreeSet<>(Arrays.asList(expected.split(",")));
         assertEquals(want, names(list(filter, null)));
+        // the same expression evaluated in memory (model selection, eligibility) agrees with the database
+        Bound bound = FilterBinder.compile(filter, LeadSchema.LEAD);
+        EntityManager em = db.em();
+        try {
+            Set<String> inMemory = new TreeSet<>();
+            for (Lead lead : em.createQuery("select l from Lead l", Lead.class).getResultList()) {
+                if (new MemoryFilter(new LeadFeatures(lead, em)::resolve).test(bound)) {
+                    inMemory.add(lead.lastName());
+                }
+            }
+            assertEquals(want, inMemory, "in memory");
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    void explainsWhichClauseIsFalseWithTheLeadsValues() {
+        EntityManager em = db.em();
+        try {
+            Lead hopper = em.createQuery("select l from Lead l where l.lastName = 'Hopper'", Lead.class).getSingleResult();
+            MemoryFilter f = new MemoryFilter(new LeadFeatures(hopper, em)::resolve);
+            assertEquals(List.of("filter industry ne 'Retail' is false: industry = 'Retail'"),
+                    f.explain(FilterBinder.compile("industry ne 'Retail'", LeadSchema.LEAD)));
+            assertEquals(List.of("filter attributes/TotalVisits gt 5 is false: attributes/TotalVisits = 2",
+                            "filter account/numberOfEmployees ge 100 is false: account/numberOfEmployees = 40"),
+                    f.explain(FilterBinder.compile("attributes/TotalVisits gt 5 and status eq 'OPEN' and "
+                            + "account/numberOfEmployees ge 100", LeadSchema.LEAD)));
+            assertEquals(List.of("filter industry eq 'Finance' or source eq 'Web' is false: industry = 'Retail', "
+                            + "source = null"),
+                    f.explain(FilterBinder.compile("industry eq 'Finance' or source eq 'Web'", LeadSchema.LEAD)));
+            assertEquals(List.of(), f.explain(FilterBinder.compile("industry eq 'Retail'", LeadSchema.LEAD)));
+        } finally {
+            em.close();
+        }
     }
 
     @Test
