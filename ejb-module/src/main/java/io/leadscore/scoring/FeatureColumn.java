@@ -27,6 +27,8 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
     static final String OTHER = "__other__";
 
     final AttributeSpec spec;
+    /** Read through an intelligent field (see {@link Intelligence}); decided once, not per lead. */
+    private final boolean intelligent;
     /** Training statistics per value group, keyed as {@link #groupKey}. */
     final Map<String, ValueGroup> groups = new LinkedHashMap<>();
     /** Typical values, each as its encoded slice, with the share of training rows that had it. */
@@ -35,6 +37,7 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
 
     FeatureColumn(AttributeSpec spec) {
         this.spec = spec;
+        this.intelligent = Intelligence.applies(spec.path());
     }
 
     public AttributeSpec spec() {
@@ -59,18 +62,26 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
 
     /** The value the model sees for this column in a lead. */
     Object read(FeatureSource source) {
-        return readValue(spec, source);
+        Object raw = source.value(spec.path());
+        return clean(intelligent ? Intelligence.derive(spec.path(), raw) : raw);
+    }
+
+    private static Object clean(Object v) {
+        if (v instanceof String s) {
+            if (s.isEmpty()) {
+                return null;
+            }
+            if (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))) {
+                String t = s.trim();
+                return t.isEmpty() ? null : t;
+            }
+        }
+        return v;
     }
 
     /** A lead's value for an attribute, through its intelligent field if it has one; blank text is missing. */
     static Object readValue(AttributeSpec spec, FeatureSource source) {
-        Object raw = source.value(spec.path());
-        Object v = Intelligence.derive(spec.path(), raw);
-        if (v instanceof String s) {
-            String t = s.trim();
-            return t.isEmpty() ? null : t;
-        }
-        return v;
+        return clean(Intelligence.derive(spec.path(), source.value(spec.path())));
     }
 
     boolean ignored(Object value) {

@@ -91,10 +91,44 @@ public final class Network {
         return inputs;
     }
 
-    /** Small networks train fastest on one native thread: the per-call overhead dominates, not the arithmetic. */
+    /** Trainings running now (see {@link #trainingStarts}); declared before the static block that reads it. */
+    private static final java.util.concurrent.atomic.AtomicInteger TRAININGS = new java.util.concurrent.atomic.AtomicInteger();
+
+    static {
+        // ND4J calls System.gc() every few seconds by default to free native memory; with small networks and
+        // workspaces that only adds pauses
+        Nd4j.getMemoryManager().togglePeriodicGc(false);
+        singleThreaded();
+    }
+
+    /**
+     * One native thread per call, for ND4J's own loops and for BLAS alike. These networks are small: a call
+     * split over both cores of a busy machine waits for the second core (a scheduler time slice, ~8 ms),
+     * which made a single lead's p99 45 ms instead of 2 ms. Parallelism comes from concurrent callers
+     * (requests, rescore partitions, training folds) instead.
+     */
     static void singleThreaded() {
         if (Nd4j.getEnvironment().maxThreads() != 1) {
             Nd4j.getEnvironment().setMaxThreads(1);
+        }
+        if (TRAININGS.get() == 0 && Nd4j.factory().blas().getMaxThreads() != 1) {
+            Nd4j.factory().blas().setMaxThreads(1);
+        }
+    }
+
+    /**
+     * While a model trains, BLAS may use every core: training's larger matrix products gain from it (a fifth
+     * faster on X Education) more than the odd slower single-lead call meanwhile loses.
+     */
+    static void trainingStarts() {
+        if (TRAININGS.incrementAndGet() == 1) {
+            Nd4j.factory().blas().setMaxThreads(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    static void trainingEnds() {
+        if (TRAININGS.decrementAndGet() == 0) {
+            Nd4j.factory().blas().setMaxThreads(1);
         }
     }
 
@@ -138,6 +172,22 @@ public final class Network {
         int n = y.length;
         double w1 = n / (2.0 * Math.max(1, positives));
         double w0 = n / (2.0 * Math.max(1, n - positives));
+        return fit(x, targets(y), xVal, targets(yVal), w0, w1, o, fitOut);
+    }
+
+    /**
+     * Distillation: a single network learns to give the probabilities {@code teacher} gives (an ensemble's,
+     * say), so that scoring costs one network instead of several, with early stopping on how closely it
+     * follows the teacher on the validation rows.
+     */
+    public static Network distill(float[][] x, double[] teacher, float[][] xVal, double[] teacherVal, Options o,
+                                  Fit[] fitOut) {
+        return fit(x, teacher, xVal, teacherVal, 1, 1, o, fitOut);
+    }
+
+    private static Network fit(float[][] x, double[] t, float[][] xVal, double[] tVal, double w0, double w1, Options o,
+                               Fit[] fitOut) {
+        int n = t.length;
         singleThreaded();
         Nd4j.getRandom().setSeed(o.seed());
         MultiLayerNetwork net = build(x[0].length, o, w0, w1);
@@ -154,14 +204,14 @@ public final class Network {
             for (int start = 0; start < n; start += o.batchSize()) {
                 int m = Math.min(o.batchSize(), n - start);
                 float[][] bx = new float[m][];
-                boolean[] by = new boolean[m];
+                double[] bt = new double[m];
                 for (int k = 0; k < m; k++) {
                     bx[k] = x[order[start + k]];
-                    by[k] = y[order[start + k]];
+                    bt[k] = t[order[start + k]];
                 }
-                net.fit(new DataSet(matrix(bx), labels(by)));
+                net.fit(new DataSet(matrix(bx), labels(bt)));
             }
-            double loss = weightedLogLoss(probabilities(net, valX), yVal, w0, w1);
+            double loss = weightedLogLoss(probabilities(net, valX), tVal, w0, w1);
             if (loss < best - 1e-5) {
                 best = loss;
                 bestEpoch = epoch;
@@ -175,6 +225,14 @@ public final class Network {
         return new Network(List.of(net));
     }
 
+    private static double[] targets(boolean[] y) {
+        double[] t = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            t[i] = y[i] ? 1 : 0;
+        }
+        return t;
+    }
+
     private static void shuffle(int[] a, java.util.Random random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
@@ -184,14 +242,14 @@ public final class Network {
         }
     }
 
-    static double weightedLogLoss(double[] p, boolean[] y, double w0, double w1) {
+    /** Cross-entropy against targets in [0, 1] (outcomes or a teacher's probabilities), class-weighted. */
+    static double weightedLogLoss(double[] p, double[] t, double w0, double w1) {
         double sum = 0;
         double weights = 0;
         for (int i = 0; i < p.length; i++) {
             double q = Math.min(1 - 1e-7, Math.max(1e-7, p[i]));
-            double w = y[i] ? w1 : w0;
-            sum += w * (y[i] ? -Math.log(q) : -Math.log(1 - q));
-            weights += w;
+            sum += w1 * t[i] * -Math.log(q) + w0 * (1 - t[i]) * -Math.log(1 - q);
+            weights += w1 * t[i] + w0 * (1 - t[i]);
         }
         return sum / Math.max(1e-12, weights);
     }
@@ -205,12 +263,13 @@ public final class Network {
         return Nd4j.create(flat, new long[] {rows.length, cols}, DataType.FLOAT);
     }
 
-    private static INDArray labels(boolean[] y) {
-        float[] flat = new float[y.length * 2];
-        for (int i = 0; i < y.length; i++) {
-            flat[i * 2 + (y[i] ? 1 : 0)] = 1f;
+    private static INDArray labels(double[] t) {
+        float[] flat = new float[t.length * 2];
+        for (int i = 0; i < t.length; i++) {
+            flat[i * 2] = (float) (1 - t[i]);
+            flat[i * 2 + 1] = (float) t[i];
         }
-        return Nd4j.create(flat, new long[] {y.length, 2}, DataType.FLOAT);
+        return Nd4j.create(flat, new long[] {t.length, 2}, DataType.FLOAT);
     }
 
     private static double[] probabilities(MultiLayerNetwork net, INDArray x) {
