@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Scores leads with the model that covers each, in the caller's transaction: score, grade, trend
@@ -41,6 +43,8 @@ import java.util.Objects;
  */
 @Stateless
 public class ScoringService {
+
+    private static final Logger LOG = Logger.getLogger(ScoringService.class.getName());
 
     /** What a lead's score rests on: the score and every reason, positive and negative. */
     public record Details(LeadScore score, String modelName, List<Reason> positive, List<Reason> negative) {
@@ -81,7 +85,16 @@ public class ScoringService {
         for (Map.Entry<PublishedModel, List<Lead>> g : groups.entrySet()) {
             PublishedModel m = g.getKey();
             List<LeadFeatures> features = g.getValue().stream().map(l -> new LeadFeatures(l, em)).toList();
-            double[] p = m.scoring().probabilities(features);
+            double[] p;
+            try {
+                p = m.scoring().probabilities(features);
+            } catch (RuntimeException e) {
+                // a model that cannot score must not stop leads from being saved; they keep their last score
+                LOG.log(Level.SEVERE, "Model " + m.name() + " v" + m.version() + " could not score "
+                        + features.size() + " lead(s)", e);
+                g.getValue().forEach(l -> result.put(l, l.score()));
+                continue;
+            }
             for (int i = 0; i < p.length; i++) {
                 Lead lead = g.getValue().get(i);
                 int value = ScoringModel.score(p[i]);

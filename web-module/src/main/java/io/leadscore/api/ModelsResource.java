@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
@@ -57,7 +60,8 @@ public class ModelsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a model configuration", description = "201 with Location; 409 if the name is taken")
-    public Response create(InputStream body) {
+    public Response create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "ModelConfiguration"))) InputStream body) {
         ModelService.Summary s = models.create(ModelDefinition.parse(JsonBodies.readObject(body), null));
         return Response.created(uri.getBaseUriBuilder().path("models").path(s.model().id()).build())
                 .tag(Etags.of(s.model().version())).entity(ModelJson.model(s)).build();
@@ -69,7 +73,8 @@ public class ModelsResource {
     @Operation(summary = "Deploy a configuration by name",
             description = "Creates the model (201) or replaces its configuration (200); deploying the same file again "
                     + "changes nothing. The name in the URL wins over a name in the body.")
-    public Response deploy(@PathParam("name") String name, InputStream body) {
+    public Response deploy(@PathParam("name") String name, @RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ModelConfiguration"))) InputStream body) {
         if (name.isBlank() || name.length() > 100) {
             throw new ValidationException("name", "a model name is 1 to 100 characters");
         }
