@@ -73,11 +73,13 @@ public class ModelRegistry {
         for (ModelConfig m : models) {
             try {
                 ModelVersion v = version(m.id(), m.publishedVersion());
+                // which leads: as the version was trained; how it grades: as the model is configured now
                 ModelDefinition trainedFor = v.config();
+                ModelDefinition now = m.definition();
                 Bound filter = trainedFor.filter() == null ? null : FilterBinder.compile(trainedFor.filter(), LeadSchema.LEAD);
                 next.add(new PublishedModel(m.id(), m.name(), v.number(), trainedFor.businessProcess(),
-                        trainedFor.filter(), filter, m.priority(), current(m).gradeA(), current(m).gradeB(),
-                        current(m).gradeC(), current(m).trendThreshold(), m.publishedOn(), load(v)));
+                        trainedFor.filter(), filter, m.priority(), now.gradeA(), now.gradeB(), now.gradeC(),
+                        now.trendThreshold(), m.publishedOn(), load(v)));
                 loadErrors.remove(m.id());
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Published model " + m.name() + " could not be loaded", e);
@@ -87,10 +89,6 @@ public class ModelRegistry {
         next.sort(Comparator.comparingInt(PublishedModel::priority).reversed()
                 .thenComparing(PublishedModel::publishedOn, Comparator.reverseOrder()));
         published.set(List.copyOf(next));
-    }
-
-    private static ModelDefinition current(ModelConfig m) {
-        return m.definition();
     }
 
     /** The published models, highest priority first, then most recently published. */
