@@ -1,0 +1,9 @@
+package io.leadscore.plugin;
+
+/** Thrown by a plugin to refuse an operation; its message is what the client reads in the 400. */
+public class InvalidPluginExecutionException extends RuntimeException {
+
+    public InvalidPluginExecutionException(String message) {
+        super(message);
+    }
+}

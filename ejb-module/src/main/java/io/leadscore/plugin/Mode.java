@@ -1,0 +1,6 @@
+package io.leadscore.plugin;
+
+/** Synchronous steps run inside the operation; asynchronous ones become system jobs after commit. */
+public enum Mode {
+    Synchronous, Asynchronous
+}

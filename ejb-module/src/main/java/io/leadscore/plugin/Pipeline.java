@@ -1,0 +1,215 @@
+package io.leadscore.plugin;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Runs the steps registered for an operation, Dataverse style: the steps of a stage in rank order (then by
+ * id, so the order never depends on chance), Update steps only when one of their filtering attributes
+ * changed, the Target writable until PostOperation, shared variables passed from step to step, and a
+ * depth guard against plugins that trigger themselves without end. Plain Java: the services call it at the
+ * edges of their transaction and turn asynchronous steps into system jobs.
+ */
+public final class Pipeline {
+
+    /** Deeper than this, an operation is taken for a loop and refused (Dataverse's limit). */
+    public static final int MAX_DEPTH = 8;
+
+    /** A registered step: its id and definition. */
+    public record Step(String id, StepDefinition definition) {
+    }
+
+    /** One operation going through the pipeline; the Target is replaced as PreValidation and PreOperation change it. */
+    public static final class Operation {
+        private final Message message;
+        private final String entityName;
+        private final String initiatingUser;
+        private final UUID correlationId;
+        private final int depth;
+        private final Record preImage;
+        private final Map<String, Object> sharedVariables = new LinkedHashMap<>();
+        private final Map<String, Object> outputs = new LinkedHashMap<>();
+        private Record target;
+
+        public Operation(Message message, String entityName, String initiatingUser, UUID correlationId, int depth,
+                         Record target, Record preImage) {
+            this.message = Objects.requireNonNull(message);
+            this.entityName = Objects.requireNonNull(entityName);
+            this.initiatingUser = initiatingUser;
+            this.correlationId = correlationId == null ? UUID.randomUUID() : correlationId;
+            this.depth = depth;
+            this.target = target;
+            this.preImage = preImage;
+        }
+
+        public Message message() {
+            return message;
+        }
+
+        public String entityName() {
+            return entityName;
+        }
+
+        public UUID correlationId() {
+            return correlationId;
+        }
+
+        public int depth() {
+            return depth;
+        }
+
+        public Record target() {
+            return target;
+        }
+
+        public Record preImage() {
+            return preImage;
+        }
+
+        public Map<String, Object> sharedVariables() {
+            return sharedVariables;
+        }
+
+        public Map<String, Object> outputs() {
+            return outputs;
+        }
+
+        /** The attributes an Update changes: those of the Target whose value differs from the pre-image. */
+        public Set<String> changedAttributes() {
+            Set<String> changed = new HashSet<>();
+            for (Map.Entry<String, Object> e : target.values().entrySet()) {
+                if (preImage == null || !Objects.equals(e.getValue(), preImage.get(e.getKey()))) {
+                    changed.add(e.getKey());
+                }
+            }
+            return changed;
+        }
+    }
+
+    private final List<Step> steps;
+    private final Function<String, Plugin> plugins;
+    private final Duration timeLimit;
+
+    /**
+     * @param steps     every registered step (enabled or not)
+     * @param plugins   the plugin of a step's {@code plugin} name, or null when there is none
+     * @param timeLimit longest a synchronous step may take; a slower one fails the operation
+     */
+    public Pipeline(List<Step> steps, Function<String, Plugin> plugins, Duration timeLimit) {
+        this.steps = List.copyOf(steps);
+        this.plugins = plugins;
+        this.timeLimit = timeLimit;
+    }
+
+    /** The steps that apply to an operation in a stage and mode, in the order they run. */
+    public List<Step> plan(Operation op, Stage stage, Mode mode) {
+        Set<String> changed = op.message() == Message.Update ? op.changedAttributes() : Set.of();
+        return steps.stream()
+                .filter(s -> s.definition().stage() == stage && s.definition().mode() == mode)
+                .filter(s -> s.definition().appliesTo(op.message(), op.entityName(), changed))
+                .sorted(Comparator.comparingInt((Step s) -> s.definition().rank()).thenComparing(Step::id))
+                .toList();
+    }
+
+    /**
+     * Runs the synchronous steps of a stage. A refusal ({@link InvalidPluginExecutionException}) passes
+     * through unchanged; any other failure becomes a {@link PluginFailedException} with the correlation id.
+     */
+    public void run(Operation op, Stage stage, Record postImage) {
+        if (op.depth() > MAX_DEPTH) {
+            throw new InvalidPluginExecutionException("The operation was stopped at depth " + op.depth()
+                    + ": plugins that start operations started more than " + MAX_DEPTH + " nested operations, "
+                    + "which looks like a loop");
+        }
+        for (Step step : plan(op, stage, Mode.Synchronous)) {
+            Plugin plugin = plugins.apply(step.definition().plugin());
+            if (plugin == null) {
+                throw new PluginFailedException(step.definition().plugin(), stage, op.correlationId(),
+                        new IllegalStateException("no plugin of that name is installed"));
+            }
+            Record target = stage.targetWritable() ? op.target.writable() : op.target.readOnly();
+            Context context = new Context(op, stage, Mode.Synchronous, target, postImage);
+            long started = System.nanoTime();
+            try {
+                plugin.execute(context);
+            } catch (InvalidPluginExecutionException e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                throw new PluginFailedException(step.definition().plugin(), stage, op.correlationId(), e);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (took.compareTo(timeLimit) > 0) {
+                throw new PluginFailedException(step.definition().plugin(), stage, op.correlationId(),
+                        new IllegalStateException("it took " + took.toMillis() + " ms; the limit is "
+                                + timeLimit.toMillis() + " ms"));
+            }
+            if (stage.targetWritable()) {
+                op.target = target;
+            }
+        }
+    }
+
+    /** The context of one step, for synchronous steps here and for system jobs that run asynchronous ones. */
+    public static PluginExecutionContext context(Operation op, Stage stage, Mode mode, Record postImage) {
+        return new Context(op, stage, mode, stage.targetWritable() ? op.target.writable() : op.target.readOnly(),
+                postImage);
+    }
+
+    private record Context(Operation op, Stage stage, Mode mode, Record target, Record post)
+            implements PluginExecutionContext {
+
+        @Override
+        public Message message() {
+            return op.message();
+        }
+
+        @Override
+        public String entityName() {
+            return op.entityName();
+        }
+
+        @Override
+        public int depth() {
+            return op.depth();
+        }
+
+        @Override
+        public String initiatingUser() {
+            return op.initiatingUser;
+        }
+
+        @Override
+        public UUID correlationId() {
+            return op.correlationId();
+        }
+
+        @Override
+        public Optional<Record> preImage() {
+            return Optional.ofNullable(op.preImage()).map(Record::readOnly);
+        }
+
+        @Override
+        public Optional<Record> postImage() {
+            return Optional.ofNullable(post).map(Record::readOnly);
+        }
+
+        @Override
+        public Map<String, Object> sharedVariables() {
+            return op.sharedVariables();
+        }
+
+        @Override
+        public Map<String, Object> outputs() {
+            return op.outputs();
+        }
+    }
+}
