@@ -141,6 +141,26 @@ class LeadsApiIT {
     }
 
     @Test
+    void listsFilterAndOrderByTheScore() {
+        Api manager = Api.as("manager");
+        JsonObject graded = manager.get("/api/v1/leads?top=200&filter=" + q("score/grade eq 'B' and status eq 'OPEN'")
+                + "&orderBy=" + q("score/value desc")).expect(200).json();
+        assertFalse(graded.getJsonArray("value").isEmpty(), "the demo model gives some open leads a B");
+        int previous = 101;
+        for (JsonValue v : graded.getJsonArray("value")) {
+            JsonObject score = v.asJsonObject().getJsonObject("score");
+            assertEquals("B", score.getString("grade"));
+            assertTrue(score.getInt("value") >= 50 && score.getInt("value") < 75, score.toString());
+            assertTrue(score.getInt("value") <= previous);
+            previous = score.getInt("value");
+        }
+        JsonObject unscored = manager.get("/api/v1/leads?top=5&count=true&filter=" + q("status eq 'OPEN' and score/value eq null"))
+                .expect(200).json();
+        assertEquals(0, unscored.getInt("count"), "every open lead is covered by the demo model: " + unscored);
+        manager.get("/api/v1/leads?filter=" + q("score/colour eq 1")).problemNaming(400, "filter");
+    }
+
+    @Test
     void leadsReferToAccountsAndContactsAndFilterThroughThem() {
         Api s = sales;
         String name = Api.unique("Bank");

@@ -38,7 +38,7 @@ public final class ModelArtifact {
             try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
                 List<byte[]> members = model.network().toBytes();
                 for (int i = 0; i < members.size(); i++) {
-                    put(zip, "network-" + i + ".zip", members.get(i));
+                    put(zip, "network-" + i + ".zip", normalized(members.get(i)));
                 }
                 put(zip, "encoder.json", model.encoder().toJson().toString().getBytes(StandardCharsets.UTF_8));
                 JsonObject cal = Json.createObjectBuilder().add("format", FORMAT).add("method", "platt")
@@ -89,10 +89,27 @@ public final class ModelArtifact {
         }
     }
 
+    /** Zip entries carry the time they were written; a fixed one makes the same model the same bytes and checksum. */
+    private static final long ENTRY_TIME = 315_532_800_000L; // 1980-01-01, the first time a zip entry can hold
+
     private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(ENTRY_TIME);
+        zip.putNextEntry(entry);
         zip.write(data);
         zip.closeEntry();
+    }
+
+    /** ModelSerializer's zip, its entries rewritten in order with the fixed time. */
+    private static byte[] normalized(byte[] zipBytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zipBytes));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                put(zip, e.getName(), in.readAllBytes());
+            }
+        }
+        return out.toByteArray();
     }
 
     private static JsonObject json(byte[] data) {
