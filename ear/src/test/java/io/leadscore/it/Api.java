@@ -169,6 +169,29 @@ final class Api {
         return send(request(path).header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Reads a lead until it satisfies {@code done} (scoring runs as a system job after the save), at most a minute. */
+    JsonObject awaitLead(String id, java.util.function.Predicate<JsonObject> done) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            JsonObject lead = get("/api/v1/leads/" + id).expect(200).json();
+            if (done.test(lead)) {
+                return lead;
+            }
+            assertTrue(System.nanoTime() < deadline, "the lead did not get there in a minute: " + lead);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Reads a lead until it has a score. */
+    JsonObject awaitScored(String id) {
+        return awaitLead(id, l -> !l.isNull("score"));
+    }
+
     /** Creates a lead and returns it (asserting 201). */
     JsonObject createLead(String json) {
         return post("/api/v1/leads", json).expect(201).json();

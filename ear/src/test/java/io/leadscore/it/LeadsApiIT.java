@@ -30,8 +30,8 @@ class LeadsApiIT {
         assertEquals("W/\"1\"", r.header("ETag"));
         assertEquals("OPEN", lead.getString("status"));
         assertEquals("sales", lead.getString("ownerId"));
-        // the demo's published model scores a new lead before the response is written
-        JsonObject score = lead.getJsonObject("score");
+        // the demo's published model scores a new lead through a system job, moments after the 201
+        JsonObject score = sales.awaitScored(id).getJsonObject("score");
         int value = score.getInt("value");
         assertTrue(value >= 0 && value <= 100, "score " + value);
         assertEquals(value >= 75 ? "A" : value >= 50 ? "B" : value >= 25 ? "C" : "D", score.getString("grade"));
@@ -46,7 +46,9 @@ class LeadsApiIT {
 
         Api.Reply read = sales.get(r.header("Location")).expect(200);
         assertEquals("W/\"1\"", read.header("ETag"));
-        assertEquals(lead, read.json());
+        // the same lead; only its score, written by the scoring job, may be newer (it does not change the version)
+        assertEquals(jakarta.json.Json.createObjectBuilder(lead).remove("score").build(),
+                jakarta.json.Json.createObjectBuilder(read.json()).remove("score").build());
     }
 
     @Test
@@ -112,6 +114,7 @@ class LeadsApiIT {
         Api manager = Api.as("manager");
         String company = Api.unique("View");
         JsonObject mine = sales.createLead("{'lastName':'Mine','companyName':'" + company + "'}");
+        sales.awaitScored(mine.getString("id"));
         JsonObject closed = sales.createLead("{'lastName':'Closed','companyName':'" + company + "'}");
         sales.post("/api/v1/leads/" + closed.getString("id") + "/qualify").expect(200);
         manager.createLead("{'lastName':'Theirs','companyName':'" + company + "'}");

@@ -97,7 +97,8 @@ public final class MemoryFilter {
         return v instanceof Enum<?> e ? e.name() : v;
     }
 
-    private static List<Bound.Ref> refs(Bound b) {
+    /** Every field or attribute an expression reads. */
+    public static List<Bound.Ref> refs(Bound b) {
         List<Bound.Ref> out = new ArrayList<>();
         if (b instanceof Bound.And a) {
             out.addAll(refs(a.left()));

@@ -11,13 +11,15 @@ import io.leadscore.common.Times;
 import io.leadscore.common.ValidationException;
 import io.leadscore.filter.RecordQueries;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
+import io.leadscore.plugin.Message;
+import io.leadscore.plugin.PluginHost;
+import jakarta.ejb.EJB;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -45,8 +47,10 @@ public class LeadService extends RecordService<Lead> {
     @PersistenceContext(unitName = "leadscore")
     private EntityManager em;
 
-    @Inject
-    private Event<LeadSaved> saved;
+    private static final String ENTITY = "lead";
+
+    @EJB
+    private PluginHost plugins;
 
     public LeadService() {
         super(Lead.class, LeadSchema.LEAD);
@@ -68,29 +72,40 @@ public class LeadService extends RecordService<Lead> {
         String owner = RecordStore.ownerFor(caller, input);
         checkReferences(input);
         Lead lead = persist(new Lead(input, owner, Times.now()));
-        saved.fire(new LeadSaved(lead));
+        plugins.written(Message.Create, ENTITY, lead.id(), null, LeadValues.of(lead), caller.name());
         return lead;
     }
 
     @Override
     public Lead update(Caller caller, String id, long expectedVersion, RecordInput input) {
+        Map<String, Object> before = LeadValues.of(get(caller, id));
         Lead lead = super.update(caller, id, expectedVersion, input);
-        saved.fire(new LeadSaved(lead));
+        plugins.written(Message.Update, ENTITY, lead.id(), before, LeadValues.of(lead), caller.name());
         return lead;
     }
 
+    @Override
+    public void delete(Caller caller, String id, Long expectedVersion) {
+        Map<String, Object> before = LeadValues.of(get(caller, id));
+        super.delete(caller, id, expectedVersion);
+        plugins.written(Message.Delete, ENTITY, id, before, null, caller.name());
+    }
+
     public Lead qualify(Caller caller, String id, Long expectedVersion) {
-        return close(caller, id, expectedVersion, lead -> lead.qualify(Times.now()));
+        return close(caller, id, expectedVersion, Message.Qualify, lead -> lead.qualify(Times.now()));
     }
 
     public Lead disqualify(Caller caller, String id, Long expectedVersion) {
-        return close(caller, id, expectedVersion, lead -> lead.disqualify(Times.now()));
+        return close(caller, id, expectedVersion, Message.Disqualify, lead -> lead.disqualify(Times.now()));
     }
 
-    private Lead close(Caller caller, String id, Long expectedVersion, Consumer<Lead> outcome) {
+    private Lead close(Caller caller, String id, Long expectedVersion, Message message, Consumer<Lead> outcome) {
         Lead lead = get(caller, id);
         RecordStore.checkVersion(lead, LeadSchema.LEAD.entityName(), expectedVersion);
-        return RecordStore.write(em, lead, LeadSchema.LEAD.entityName(), outcome);
+        Map<String, Object> before = LeadValues.of(lead);
+        RecordStore.write(em, lead, LeadSchema.LEAD.entityName(), outcome);
+        plugins.written(message, ENTITY, lead.id(), before, LeadValues.of(lead), caller.name());
+        return lead;
     }
 
     public Page<Lead> list(Caller caller, View view, ListQuery query) {

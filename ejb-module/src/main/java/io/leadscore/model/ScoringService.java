@@ -82,6 +82,7 @@ public class ScoringService {
             }
         }
         List<Lead> changed = new ArrayList<>();
+        Map<Lead, Instant> previousOn = new IdentityHashMap<>();
         for (Map.Entry<PublishedModel, List<Lead>> g : groups.entrySet()) {
             PublishedModel m = g.getKey();
             List<LeadFeatures> features = g.getValue().stream().map(l -> new LeadFeatures(l, em)).toList();
@@ -107,64 +108,105 @@ public class ScoringService {
                 LeadScore.Trend trend = LeadScore.Trend.of(previous == null ? null : previous.value(), value,
                         m.trendThreshold());
                 LeadScore s = new LeadScore(value, m.grade(value), trend, m.modelId(), m.version(), now);
+                previousOn.put(lead, previous == null ? null : previous.scoredOn());
                 lead.scored(s);
                 result.put(lead, s);
                 changed.add(lead);
             }
         }
-        cleared.forEach(l -> l.scored(null));
-        write(changed, cleared);
+        cleared.forEach(l -> {
+            previousOn.put(l, l.score().scoredOn());
+            l.scored(null);
+        });
+        write(changed, cleared, previousOn);
         List<LeadScore> out = new ArrayList<>(leads.size());
         leads.forEach(l -> out.add(result.get(l)));
         return out;
     }
 
-    private void write(List<Lead> changed, List<Lead> cleared) {
+    /**
+     * Writes new scores and history rows. Each row is updated only if its score is still the one this
+     * scoring read (scored_on unchanged): when a system job and a rescore score the same lead at once, one
+     * of them wins and the other writes nothing, so the history never holds the same scoring twice.
+     */
+    private void write(List<Lead> changed, List<Lead> cleared, Map<Lead, Instant> previousOn) {
         if (changed.isEmpty() && cleared.isEmpty()) {
             return;
         }
         em.flush(); // a lead created in this transaction must be in the table before its score is
         Connection c = transactionConnection();
-        try (PreparedStatement up = c.prepareStatement("UPDATE crm_lead SET score_value = ?, score_grade = ?, "
-                + "score_trend = ?, score_model_id = ?, score_model_version = ?, scored_on = ? WHERE id = ?");
+        String set = "UPDATE crm_lead SET score_value = ?, score_grade = ?, score_trend = ?, score_model_id = ?, "
+                + "score_model_version = ?, scored_on = ? WHERE id = ? AND ";
+        try (PreparedStatement first = c.prepareStatement(set + "scored_on IS NULL");
+             PreparedStatement again = c.prepareStatement(set + "scored_on = ?");
              PreparedStatement hist = c.prepareStatement("INSERT INTO lead_score_history "
                      + "(lead_id, scored_on, score_value, score_grade, model_id, model_version) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (Lead lead : changed) {
+            List<Lead> firstRows = new ArrayList<>();
+            List<Lead> againRows = new ArrayList<>();
+            List<Lead> all = new ArrayList<>(changed);
+            all.addAll(cleared);
+            for (Lead lead : all) {
+                Instant before = previousOn.get(lead);
+                PreparedStatement up = before == null ? first : again;
+                (before == null ? firstRows : againRows).add(lead);
                 LeadScore s = lead.score();
-                Timestamp on = Timestamp.valueOf(LocalDateTime.ofInstant(s.scoredOn(), ZoneOffset.UTC));
-                up.setInt(1, s.value());
-                up.setString(2, s.grade());
-                up.setString(3, s.trend().name());
-                up.setString(4, s.modelId());
-                up.setInt(5, s.modelVersion());
-                up.setTimestamp(6, on);
+                if (s == null) {
+                    up.setNull(1, Types.INTEGER);
+                    up.setNull(2, Types.VARCHAR);
+                    up.setNull(3, Types.VARCHAR);
+                    up.setNull(4, Types.VARCHAR);
+                    up.setNull(5, Types.INTEGER);
+                    up.setNull(6, Types.TIMESTAMP);
+                } else {
+                    up.setInt(1, s.value());
+                    up.setString(2, s.grade());
+                    up.setString(3, s.trend().name());
+                    up.setString(4, s.modelId());
+                    up.setInt(5, s.modelVersion());
+                    up.setTimestamp(6, timestamp(s.scoredOn()));
+                }
                 up.setString(7, lead.id());
-                up.addBatch();
-                hist.setString(1, lead.id());
-                hist.setTimestamp(2, on);
-                hist.setInt(3, s.value());
-                hist.setString(4, s.grade());
-                hist.setString(5, s.modelId());
-                hist.setInt(6, s.modelVersion());
-                hist.addBatch();
-            }
-            for (Lead lead : cleared) {
-                up.setNull(1, Types.INTEGER);
-                up.setNull(2, Types.VARCHAR);
-                up.setNull(3, Types.VARCHAR);
-                up.setNull(4, Types.VARCHAR);
-                up.setNull(5, Types.INTEGER);
-                up.setNull(6, Types.TIMESTAMP);
-                up.setString(7, lead.id());
+                if (before != null) {
+                    up.setTimestamp(8, timestamp(before));
+                }
                 up.addBatch();
             }
-            up.executeBatch();
-            if (!changed.isEmpty()) {
+            List<Lead> written = new ArrayList<>();
+            collect(firstRows, firstRows.isEmpty() ? new int[0] : first.executeBatch(), written);
+            collect(againRows, againRows.isEmpty() ? new int[0] : again.executeBatch(), written);
+            boolean any = false;
+            for (Lead lead : written) {
+                LeadScore s = lead.score();
+                if (s != null) {
+                    hist.setString(1, lead.id());
+                    hist.setTimestamp(2, timestamp(s.scoredOn()));
+                    hist.setInt(3, s.value());
+                    hist.setString(4, s.grade());
+                    hist.setString(5, s.modelId());
+                    hist.setInt(6, s.modelVersion());
+                    hist.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
                 hist.executeBatch();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Writing scores failed: " + e.getMessage(), e);
         }
+    }
+
+    private static void collect(List<Lead> rows, int[] counts, List<Lead> written) {
+        for (int i = 0; i < rows.size(); i++) {
+            // SUCCESS_NO_INFO (-2) says the row was written without a count
+            if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                written.add(rows.get(i));
+            }
+        }
+    }
+
+    private static Timestamp timestamp(Instant i) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
     }
 
     /**

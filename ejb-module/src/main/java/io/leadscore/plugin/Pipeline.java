@@ -63,6 +63,10 @@ public final class Pipeline {
             return correlationId;
         }
 
+        public String initiatingUser() {
+            return initiatingUser;
+        }
+
         public int depth() {
             return depth;
         }

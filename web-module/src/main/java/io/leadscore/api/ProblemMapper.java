@@ -6,6 +6,8 @@ import io.leadscore.common.ForbiddenException;
 import io.leadscore.common.NotFoundException;
 import io.leadscore.common.ValidationException;
 import io.leadscore.common.VersionMismatchException;
+import io.leadscore.plugin.InvalidPluginExecutionException;
+import io.leadscore.plugin.PluginFailedException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
@@ -45,6 +47,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (t instanceof ConflictException) {
             return Problems.of(Status.CONFLICT, t.getMessage());
+        }
+        if (t instanceof InvalidPluginExecutionException) {
+            return Problems.of(Status.BAD_REQUEST, t.getMessage());
+        }
+        if (t instanceof PluginFailedException p) {
+            LOG.log(Level.SEVERE, p.getMessage(), p);
+            return Problems.of(Status.INTERNAL_SERVER_ERROR, "A plugin failed; nothing was saved. Correlation id "
+                    + p.correlationId() + " (in the server log)");
         }
         if (t instanceof EJBAccessException) {
             return Problems.of(Status.FORBIDDEN, "Your role may not do this");

@@ -1,0 +1,86 @@
+package io.leadscore.model;
+
+import io.leadscore.filter.Bound;
+import io.leadscore.filter.MemoryFilter;
+import io.leadscore.lead.Lead;
+import io.leadscore.plugin.Message;
+import io.leadscore.plugin.Mode;
+import io.leadscore.plugin.Plugin;
+import io.leadscore.plugin.PluginExecutionContext;
+import io.leadscore.plugin.Stage;
+import io.leadscore.plugin.StepDefinition;
+import io.leadscore.scoring.FeatureColumn;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The built-in plugin that scores leads in near real time: an asynchronous PostOperation step on lead
+ * Create, and on Update when something a published model reads changed (its attributes, its filter's
+ * fields, the business process). It runs as a system job, in the job's transaction; closed leads keep the
+ * score they had.
+ */
+@ApplicationScoped
+public class LeadScoringPlugin implements Plugin {
+
+    @PersistenceContext(unitName = "leadscore")
+    private EntityManager em;
+    @EJB
+    private ScoringService scoring;
+    @EJB
+    private ModelRegistry registry;
+
+    @Override
+    public void execute(PluginExecutionContext context) {
+        Lead lead = em.find(Lead.class, context.target().id());
+        if (lead != null) {
+            scoring.score(lead);
+        }
+    }
+
+    @Override
+    public List<StepDefinition> defaultSteps() {
+        List<StepDefinition> steps = new ArrayList<>();
+        steps.add(new StepDefinition("LeadScoringPlugin", Message.Create, "lead", Stage.PostOperation,
+                Mode.Asynchronous, Set.of(), 1, true));
+        Set<String> inputs = inputs();
+        if (!inputs.isEmpty()) {
+            steps.add(new StepDefinition("LeadScoringPlugin", Message.Update, "lead", Stage.PostOperation,
+                    Mode.Asynchronous, inputs, 1, true));
+        }
+        return steps;
+    }
+
+    /** What the published models read, as the names of the lead's values that hold it. */
+    Set<String> inputs() {
+        Set<String> inputs = new TreeSet<>();
+        for (PublishedModel m : registry.published()) {
+            inputs.add("businessProcess");
+            for (FeatureColumn c : m.scoring().encoder().columns()) {
+                inputs.add(leadValue(c.spec().path()));
+            }
+            if (m.filter() != null) {
+                for (Bound.Ref ref : MemoryFilter.refs(m.filter())) {
+                    inputs.add(ref.relation() != null ? ref.relation().idField() : leadValue(ref.path()));
+                }
+            }
+        }
+        return inputs;
+    }
+
+    private static String leadValue(String path) {
+        if (path.startsWith("account/")) {
+            return "accountId";
+        }
+        if (path.startsWith("contact/")) {
+            return "contactId";
+        }
+        return path;
+    }
+}

@@ -1,0 +1,120 @@
+package io.leadscore.plugin;
+
+import io.leadscore.common.ListQuery;
+import io.leadscore.common.NotFoundException;
+import io.leadscore.common.Page;
+import io.leadscore.common.Times;
+import io.leadscore.filter.RecordQueries;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs system jobs: an attempt takes the job (InProgress, in its own transaction), runs its plugin and marks
+ * it Succeeded in one transaction, so that the plugin's work and the job's success commit together; a
+ * failure is recorded in a new transaction and retried with backoff, up to {@link SystemJob#RETRIES} times.
+ */
+@Stateless
+public class SystemJobs {
+
+    private static final Logger LOG = Logger.getLogger(SystemJobs.class.getName());
+
+    @PersistenceContext(unitName = "leadscore")
+    private EntityManager em;
+    @Inject
+    private PluginCatalog catalog;
+    @EJB
+    private SystemJobs self;
+
+    /** One attempt; returns the delay before the next one, or null when there is none. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Duration attempt(String id) {
+        if (!self.start(id)) {
+            return null;
+        }
+        try {
+            self.execute(id);
+            return null;
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof InvalidPluginExecutionException)) {
+                cause = cause.getCause();
+            }
+            boolean refused = cause instanceof InvalidPluginExecutionException;
+            LOG.log(refused ? Level.INFO : Level.WARNING, "System job " + id + " failed", e);
+            return self.fail(id, cause.toString(), !refused);
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean start(String id) {
+        SystemJob job = em.find(SystemJob.class, id);
+        return job != null && job.start(Times.now());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void execute(String id) {
+        SystemJob job = em.find(SystemJob.class, id);
+        Plugin plugin = catalog.plugin(job.plugin());
+        if (plugin == null) {
+            throw new IllegalStateException("No plugin named " + job.plugin() + " is installed");
+        }
+        plugin.execute(Pipeline.context(job.operation(), Stage.PostOperation, Mode.Asynchronous, null));
+        job.succeeded(Times.now());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Duration fail(String id, String error, boolean retryable) {
+        SystemJob job = em.find(SystemJob.class, id);
+        if (!retryable) {
+            while (job.attempts() <= SystemJob.RETRIES) {
+                job.start(Times.now()); // a refusal is final: no attempt would change it
+                job.failed(error, Times.now());
+            }
+        }
+        return job.failed(error, Times.now());
+    }
+
+    /** Jobs to run after a restart: every Waiting job, and every InProgress one (its server stopped mid-way). */
+    public List<String> resumable() {
+        List<SystemJob> jobs = em.createQuery("select j from SystemJob j where j.status in :s order by j.createdOn",
+                SystemJob.class).setParameter("s", List.of(JobStatus.Waiting, JobStatus.InProgress)).getResultList();
+        jobs.forEach(j -> j.interrupted(Times.now()));
+        return jobs.stream().map(SystemJob::id).toList();
+    }
+
+    public SystemJob get(String id) {
+        SystemJob job = em.find(SystemJob.class, id);
+        if (job == null) {
+            throw new NotFoundException("system job", id);
+        }
+        return job;
+    }
+
+    public Page<SystemJob> list(ListQuery q) {
+        return RecordQueries.list(em, SystemJob.class, SystemJobSchema.JOB, q.withDefaultOrder("createdOn desc"), List.of());
+    }
+
+    public SystemJob retry(String id) {
+        SystemJob job = get(id);
+        job.retry(Times.now());
+        em.flush();
+        return job;
+    }
+
+    public SystemJob cancel(String id) {
+        SystemJob job = get(id);
+        job.cancel(Times.now());
+        em.flush();
+        return job;
+    }
+}
