@@ -40,6 +40,11 @@ class OperationsIT {
         Api.Reply r = Api.anonymous().get("/metrics");
         assertEquals(200, r.status());
         assertTrue(r.body().contains("jvm") || r.body().contains("base_"), "JVM metrics are exported");
+        // once a lead has been scored, the save-to-score histogram of the system jobs
+        Api sales = Api.as("sales");
+        sales.awaitScored(sales.createLead("{'lastName':'Metrics'}").getString("id"));
+        String app = Api.anonymous().get("/metrics?scope=application").expect(200).body();
+        assertTrue(app.contains("systemJobs_saveToDone"), app);
     }
 
     @Test

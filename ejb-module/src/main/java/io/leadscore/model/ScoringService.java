@@ -100,13 +100,14 @@ public class ScoringService {
                 Lead lead = g.getValue().get(i);
                 int value = ScoringModel.score(p[i]);
                 LeadScore previous = lead.score();
-                if (previous != null && previous.value() == value && previous.modelId().equals(m.modelId())
-                        && previous.modelVersion() == m.version() && previous.grade().equals(m.grade(value))) {
-                    result.put(lead, previous); // nothing changed: no write, no history row
-                    continue;
-                }
                 LeadScore.Trend trend = LeadScore.Trend.of(previous == null ? null : previous.value(), value,
                         m.trendThreshold());
+                if (previous != null && previous.value() == value && previous.modelId().equals(m.modelId())
+                        && previous.modelVersion() == m.version() && previous.grade().equals(m.grade(value))
+                        && previous.trend() == trend) {
+                    result.put(lead, previous); // nothing changed, the trend included: no write, no history row
+                    continue;
+                }
                 LeadScore s = new LeadScore(value, m.grade(value), trend, m.modelId(), m.version(), now);
                 previousOn.put(lead, previous == null ? null : previous.scoredOn());
                 lead.scored(s);

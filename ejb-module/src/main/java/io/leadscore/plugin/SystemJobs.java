@@ -27,6 +27,10 @@ import java.util.logging.Logger;
 public class SystemJobs {
 
     private static final Logger LOG = Logger.getLogger(SystemJobs.class.getName());
+    /** Metric names (MicroProfile Metrics, application scope). */
+    public static final String SAVE_TO_DONE = "systemJobs.saveToDone";
+    public static final String FAILED = "systemJobs.failed";
+    public static final String RETRIED = "systemJobs.retried";
 
     @PersistenceContext(unitName = "leadscore")
     private EntityManager em;
@@ -34,6 +38,8 @@ public class SystemJobs {
     private PluginCatalog catalog;
     @EJB
     private SystemJobs self;
+    @Inject
+    private org.eclipse.microprofile.metrics.MetricRegistry metrics;
 
     /** One attempt; returns the delay before the next one, or null when there is none. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -70,6 +76,8 @@ public class SystemJobs {
         }
         plugin.execute(Pipeline.context(job.operation(), Stage.PostOperation, Mode.Asynchronous, null));
         job.succeeded(Times.now());
+        // from the save that wrote the job to the plugin's work done: what a user waits for
+        metrics.histogram(SAVE_TO_DONE).update(java.time.Duration.between(job.createdOn(), job.completedOn()).toMillis());
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -81,8 +89,11 @@ public class SystemJobs {
                 job.failed(error, Times.now());
             }
         }
-        return job.failed(error, Times.now());
+        Duration next = job.failed(error, Times.now());
+        metrics.counter(next == null ? FAILED : RETRIED).inc();
+        return next;
     }
+
 
     /** Jobs to run after a restart: every Waiting job, and every InProgress one (its server stopped mid-way). */
     public List<String> resumable() {
