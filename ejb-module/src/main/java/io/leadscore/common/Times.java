@@ -11,4 +11,14 @@ public final class Times {
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
+
+    /** An instant as the UTC date-time the database columns hold (TIMESTAMP without time zone); null stays null. */
+    public static java.time.LocalDateTime utc(Instant instant) {
+        return instant == null ? null : java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
+
+    /** A stored UTC date-time as an instant; null stays null. */
+    public static Instant instant(java.time.LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(java.time.ZoneOffset.UTC);
+    }
 }

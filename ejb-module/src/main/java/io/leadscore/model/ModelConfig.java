@@ -2,6 +2,7 @@ package io.leadscore.model;
 
 import io.leadscore.common.ConflictException;
 import io.leadscore.common.Ids;
+import io.leadscore.common.Times;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -16,7 +17,6 @@ import jakarta.persistence.Version;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * A model: its configuration ({@link ModelDefinition}), its status, its latest trained version and the
@@ -76,7 +76,7 @@ public class ModelConfig {
     public ModelConfig(ModelDefinition definition, Instant now) {
         this.id = Ids.newId();
         this.status = ModelStatus.DRAFT;
-        this.createdOn = utc(now);
+        this.createdOn = Times.utc(now);
         define(definition, now);
     }
 
@@ -93,7 +93,7 @@ public class ModelConfig {
         trendThreshold = d.trendThreshold();
         autoRetrainDays = d.autoRetrainDays();
         trainingWindowDays = d.trainingWindowDays();
-        modifiedOn = utc(now);
+        modifiedOn = Times.utc(now);
     }
 
     public ModelDefinition definition() {
@@ -111,7 +111,7 @@ public class ModelConfig {
         }
         status = ModelStatus.TRAINING;
         error = null;
-        trainingStartedOn = utc(now);
+        trainingStartedOn = Times.utc(now);
     }
 
     /** A new version exists; a model that has a published version stays PUBLISHED until that changes. */
@@ -128,7 +128,7 @@ public class ModelConfig {
 
     public void published(int number, Instant now) {
         publishedVersion = number;
-        publishedOn = utc(now);
+        publishedOn = Times.utc(now);
         status = ModelStatus.PUBLISHED;
     }
 
@@ -140,13 +140,6 @@ public class ModelConfig {
         status = ModelStatus.RETIRED;
     }
 
-    private static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime t) {
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
-    }
 
     public String id() { return id; }
     public long version() { return version; }
@@ -158,8 +151,8 @@ public class ModelConfig {
     public String error() { return error; }
     public Integer latestVersion() { return latestVersion; }
     public Integer publishedVersion() { return publishedVersion; }
-    public Instant publishedOn() { return instant(publishedOn); }
-    public Instant trainingStartedOn() { return instant(trainingStartedOn); }
-    public Instant createdOn() { return instant(createdOn); }
-    public Instant modifiedOn() { return instant(modifiedOn); }
+    public Instant publishedOn() { return Times.instant(publishedOn); }
+    public Instant trainingStartedOn() { return Times.instant(trainingStartedOn); }
+    public Instant createdOn() { return Times.instant(createdOn); }
+    public Instant modifiedOn() { return Times.instant(modifiedOn); }
 }

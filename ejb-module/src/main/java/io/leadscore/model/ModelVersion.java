@@ -1,6 +1,7 @@
 package io.leadscore.model;
 
 import io.leadscore.common.Ids;
+import io.leadscore.common.Times;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -13,7 +14,6 @@ import jakarta.persistence.Table;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * One successful training of a model: immutable. It keeps the configuration it was trained with, its
@@ -68,11 +68,11 @@ public class ModelVersion {
         this.qualified = qualified;
         this.disqualified = disqualified;
         this.trainingMillis = trainingMillis;
-        this.trainedOn = LocalDateTime.ofInstant(trainedOn, ZoneOffset.UTC);
+        this.trainedOn = Times.utc(trainedOn);
     }
 
     public void published(Instant now) {
-        publishedOn = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        publishedOn = Times.utc(now);
     }
 
     public ModelDefinition config() {
@@ -104,6 +104,6 @@ public class ModelVersion {
     public int qualified() { return qualified; }
     public int disqualified() { return disqualified; }
     public long trainingMillis() { return trainingMillis; }
-    public Instant trainedOn() { return trainedOn.toInstant(ZoneOffset.UTC); }
-    public Instant publishedOn() { return publishedOn == null ? null : publishedOn.toInstant(ZoneOffset.UTC); }
+    public Instant trainedOn() { return Times.instant(trainedOn); }
+    public Instant publishedOn() { return Times.instant(publishedOn); }
 }

@@ -2,6 +2,7 @@ package io.leadscore.plugin;
 
 import io.leadscore.common.ConflictException;
 import io.leadscore.common.Ids;
+import io.leadscore.common.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,6 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -74,8 +74,8 @@ public class SystemJob {
         this.correlationId = op.correlationId().toString();
         this.depth = op.depth();
         this.initiatingUser = op.initiatingUser();
-        this.createdOn = utc(now);
-        this.nextAttemptOn = utc(now);
+        this.createdOn = Times.utc(now);
+        this.nextAttemptOn = Times.utc(now);
     }
 
     /** Takes the job for an attempt; false when it is not (or no longer) waiting. */
@@ -85,13 +85,13 @@ public class SystemJob {
         }
         status = JobStatus.InProgress;
         attempts++;
-        startedOn = utc(now);
+        startedOn = Times.utc(now);
         return true;
     }
 
     public void succeeded(Instant now) {
         status = JobStatus.Succeeded;
-        completedOn = utc(now);
+        completedOn = Times.utc(now);
         error = null;
         nextAttemptOn = null;
     }
@@ -102,11 +102,11 @@ public class SystemJob {
         if (attempts <= RETRIES) {
             Duration delay = Duration.ofSeconds(1L << (attempts - 1));
             status = JobStatus.Waiting;
-            nextAttemptOn = utc(now.plus(delay));
+            nextAttemptOn = Times.utc(now.plus(delay));
             return delay;
         }
         status = JobStatus.Failed;
-        completedOn = utc(now);
+        completedOn = Times.utc(now);
         nextAttemptOn = null;
         return null;
     }
@@ -115,7 +115,7 @@ public class SystemJob {
     public void interrupted(Instant now) {
         if (status == JobStatus.InProgress) {
             status = JobStatus.Waiting;
-            nextAttemptOn = utc(now);
+            nextAttemptOn = Times.utc(now);
         }
     }
 
@@ -126,7 +126,7 @@ public class SystemJob {
         status = JobStatus.Waiting;
         attempts = 0;
         completedOn = null;
-        nextAttemptOn = utc(now);
+        nextAttemptOn = Times.utc(now);
     }
 
     public void cancel(Instant now) {
@@ -134,7 +134,7 @@ public class SystemJob {
             throw new ConflictException("Only a Waiting job can be canceled; this one is " + status);
         }
         status = JobStatus.Canceled;
-        completedOn = utc(now);
+        completedOn = Times.utc(now);
         nextAttemptOn = null;
     }
 
@@ -144,13 +144,6 @@ public class SystemJob {
                 new Record(entity, entityId, java.util.Map.of(), false), null);
     }
 
-    private static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime t) {
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
-    }
 
     public String id() { return id; }
     public long version() { return version; }
@@ -162,8 +155,8 @@ public class SystemJob {
     public int attempts() { return attempts; }
     public String error() { return error; }
     public String correlationId() { return correlationId; }
-    public Instant createdOn() { return instant(createdOn); }
-    public Instant startedOn() { return instant(startedOn); }
-    public Instant completedOn() { return instant(completedOn); }
-    public Instant nextAttemptOn() { return instant(nextAttemptOn); }
+    public Instant createdOn() { return Times.instant(createdOn); }
+    public Instant startedOn() { return Times.instant(startedOn); }
+    public Instant completedOn() { return Times.instant(completedOn); }
+    public Instant nextAttemptOn() { return Times.instant(nextAttemptOn); }
 }
