@@ -65,7 +65,7 @@ public record ModelDefinition(String name, String businessProcess, String filter
                 errors.add(new FieldError(key, "is read-only"));
             }
         }
-        Reader r = new Reader(json, base != null, errors);
+        Reader r = new Reader(json, errors);
         String name = nameOverride != null ? nameOverride : r.text("name", base == null ? null : base.name(), 100);
         if (name == null || name.isBlank()) {
             errors.add(new FieldError("name", "is required"));
@@ -101,7 +101,7 @@ public record ModelDefinition(String name, String businessProcess, String filter
                         errors.add(new FieldError("grades/" + k, "unknown grade; give the lower bounds of A, B and C (D is below C)"));
                     }
                 }
-                Reader gr = new Reader(g, true, errors, "grades/");
+                Reader gr = new Reader(g, errors, "grades/");
                 a = gr.integer("A", a, 1, 100);
                 b = gr.integer("B", b, 1, 100);
                 c = gr.integer("C", c, 1, 100);
@@ -229,17 +229,17 @@ public record ModelDefinition(String name, String businessProcess, String filter
         }
     }
 
-    /** Reads typed members, collecting errors; in patch mode an absent member keeps its value. */
+    /** Reads typed members, collecting errors; an absent member keeps the value it is given. */
     private static final class Reader {
         private final JsonObject json;
         private final List<FieldError> errors;
         private final String prefix;
 
-        Reader(JsonObject json, boolean patch, List<FieldError> errors) {
-            this(json, patch, errors, "");
+        Reader(JsonObject json, List<FieldError> errors) {
+            this(json, errors, "");
         }
 
-        Reader(JsonObject json, boolean patch, List<FieldError> errors, String prefix) {
+        Reader(JsonObject json, List<FieldError> errors, String prefix) {
             this.json = json;
             this.errors = errors;
             this.prefix = prefix;

@@ -45,6 +45,7 @@ public class ModelRegistry {
     private EntityManager em;
 
     private final AtomicReference<List<PublishedModel>> published = new AtomicReference<>(List.of());
+    /** Loaded versions by model id and version number (versions are immutable). */
     private final Map<String, ScoringModel> loaded = new ConcurrentHashMap<>();
     private final Map<String, String> loadErrors = new ConcurrentHashMap<>();
     private volatile boolean started;
@@ -77,9 +78,9 @@ public class ModelRegistry {
                 ModelDefinition trainedFor = v.config();
                 ModelDefinition now = m.definition();
                 Bound filter = trainedFor.filter() == null ? null : FilterBinder.compile(trainedFor.filter(), LeadSchema.LEAD);
-                next.add(new PublishedModel(m.id(), m.name(), v.number(), trainedFor.businessProcess(),
-                        trainedFor.filter(), filter, m.priority(), now.gradeA(), now.gradeB(), now.gradeC(),
-                        now.trendThreshold(), m.publishedOn(), load(v)));
+                next.add(new PublishedModel(m.id(), m.name(), v.number(), trainedFor.businessProcess(), filter,
+                        m.priority(), now.gradeA(), now.gradeB(), now.gradeC(), now.trendThreshold(), m.publishedOn(),
+                        load(v)));
                 loadErrors.remove(m.id());
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Published model " + m.name() + " could not be loaded", e);
@@ -119,7 +120,12 @@ public class ModelRegistry {
 
     /** The scoring engine of any version of a model, loading it if needed (for explaining older scores). */
     public ScoringModel model(String modelId, int number) {
-        return load(version(modelId, number));
+        ScoringModel m = loaded.get(key(modelId, number));
+        return m != null ? m : load(version(modelId, number));
+    }
+
+    private static String key(String modelId, int number) {
+        return modelId + "/" + number;
     }
 
     private ModelVersion version(String modelId, int number) {
@@ -133,8 +139,8 @@ public class ModelRegistry {
     }
 
     private ScoringModel load(ModelVersion v) {
-        return loaded.computeIfAbsent(v.id(), id -> {
-            StoredArtifact a = em.find(StoredArtifact.class, id);
+        return loaded.computeIfAbsent(key(v.modelId(), v.number()), k -> {
+            StoredArtifact a = em.find(StoredArtifact.class, v.id());
             if (a == null) {
                 throw new IllegalStateException("Version " + v.number() + " has no stored artifact");
             }

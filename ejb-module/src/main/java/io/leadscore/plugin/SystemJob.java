@@ -98,17 +98,27 @@ public class SystemJob {
 
     /** Records a failed attempt: waiting again after a backoff while retries remain, else Failed. Returns the delay, or null. */
     public Duration failed(String message, Instant now) {
-        error = message == null ? "failed" : message.length() > 4000 ? message.substring(0, 4000) : message;
         if (attempts <= RETRIES) {
+            error = kept(message);
             Duration delay = Duration.ofSeconds(1L << (attempts - 1));
             status = JobStatus.Waiting;
             nextAttemptOn = Times.utc(now.plus(delay));
             return delay;
         }
+        failedFinally(message, now);
+        return null;
+    }
+
+    /** Records a failure that no retry would change (a plugin's refusal): Failed at once. */
+    public void failedFinally(String message, Instant now) {
+        error = kept(message);
         status = JobStatus.Failed;
         completedOn = Times.utc(now);
         nextAttemptOn = null;
-        return null;
+    }
+
+    private static String kept(String message) {
+        return message == null ? "failed" : message.length() > 4000 ? message.substring(0, 4000) : message;
     }
 
     /** A job that was in progress when the server stopped waits again. */

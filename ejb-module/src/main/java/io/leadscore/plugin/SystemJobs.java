@@ -83,13 +83,12 @@ public class SystemJobs {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Duration fail(String id, String error, boolean retryable) {
         SystemJob job = em.find(SystemJob.class, id);
-        if (!retryable) {
-            while (job.attempts() <= SystemJob.RETRIES) {
-                job.start(Times.now()); // a refusal is final: no attempt would change it
-                job.failed(error, Times.now());
-            }
+        Duration next = null;
+        if (retryable) {
+            next = job.failed(error, Times.now());
+        } else {
+            job.failedFinally(error, Times.now());
         }
-        Duration next = job.failed(error, Times.now());
         metrics.counter(next == null ? FAILED : RETRIED).inc();
         return next;
     }

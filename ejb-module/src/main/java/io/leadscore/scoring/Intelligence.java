@@ -75,6 +75,6 @@ public final class Intelligence {
         boolean repeated = lower.chars().distinct().count() == 1;
         boolean filler = Set.of("test", "asdf", "qwerty", "unknown", "none", "n/a", "na", "xxx", "abc", "null")
                 .contains(lower);
-        return (vowel || name.length() <= 3 && !repeated) && !repeated && !filler;
+        return (vowel || name.length() <= 3) && !repeated && !filler;
     }
 }

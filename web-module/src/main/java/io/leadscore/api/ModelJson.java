@@ -11,7 +11,6 @@ import jakarta.json.JsonValue;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** Models, versions and factors as API.md "Models" shows them. */
 final class ModelJson {
@@ -115,9 +114,4 @@ final class ModelJson {
         return Json.createValue(v.toString());
     }
 
-    static JsonObject object(Map<String, ?> values) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
-        values.forEach((k, v) -> o.add(k, value(v)));
-        return o.build();
-    }
 }
