@@ -52,7 +52,7 @@ public class CrudBench {
 
         StringBuilder md = new StringBuilder();
         md.append("## crud — ").append(LocalDate.now()).append("\n\n");
-        md.append("Machine: ").append(machine()).append(". Command: `").append(command).append("`. ");
+        md.append("Machine: ").append(BenchReport.machine()).append(". Command: `").append(command).append("`. ");
         md.append("Server: Open Liberty, embedded Derby holding ").append(leadsInDb).append(" leads, `-Xmx2g`.\n\n");
         md.append("| measurement | requests | errors | p50 ms | p95 ms | p99 ms | max ms | target |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
@@ -61,7 +61,7 @@ public class CrudBench {
         lists.forEach((k, v) -> md.append(v.row("GET " + k, "p99 ≤ 150 ms")));
         md.append("\nCreates are open-loop (latency from the intended send time). List queries run one at a time, ")
                 .append("as the manager (all leads) unless the row says otherwise.\n");
-        writeResults(md.toString());
+        BenchReport.write("crud", md.toString());
         System.exit(0); // the client's executor threads would keep the JVM alive
     }
 
@@ -164,27 +164,5 @@ public class CrudBench {
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    static String machine() throws IOException {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
-        long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + Math.round(memKb / 1048576.0)
-                + " GB, Java " + System.getProperty("java.version");
-    }
-
-    static void writeResults(String section) throws IOException {
-        Path p = Path.of("bench/RESULTS.md");
-        String text = Files.exists(p) ? Files.readString(p) : "# Benchmark results\n\nEach section is rewritten by its script.\n";
-        String start = "<!-- crud:start -->";
-        String end = "<!-- crud:end -->";
-        String block = start + "\n" + section + end;
-        int a = text.indexOf(start);
-        int b = text.indexOf(end);
-        text = a >= 0 && b > a ? text.substring(0, a) + block + text.substring(b + end.length()) : text.strip() + "\n\n" + block + "\n";
-        Files.writeString(p, text);
-        System.out.println("wrote " + p);
     }
 }

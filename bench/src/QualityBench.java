@@ -279,7 +279,7 @@ public class QualityBench {
     static void report(List<Outcome> outcomes, String command) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("## quality — ").append(LocalDate.now()).append("\n\n");
-        md.append("Machine: ").append(machine()).append(". Command: `").append(command).append("`. ");
+        md.append("Machine: ").append(BenchReport.machine()).append(". Command: `").append(command).append("`. ");
         md.append("Data: `../shared/data` with its fixed test splits; training rows loaded over REST as closed leads, ")
                 .append("test rows as open leads; the configuration deployed, trained and published by the product; ")
                 .append("the published scores (0–100, read back over REST) compared with the labels.\n\n");
@@ -301,32 +301,7 @@ public class QualityBench {
         md.append(String.format("%d distinct scores over the %d test leads, AUC well above 0.5 and ECE %.4f: the model ranks "
                 + "and is calibrated to the 10.5 %% base rate (%.1f %% of the leads score 50 or more).%n",
                 olist.distinctScores(), 1600, olist.test().ece(), 100 * olist.test().predictedPositiveShare()));
-        String section = md.toString();
-        System.out.println();
-        System.out.println(section);
-        Path results = Path.of("bench/RESULTS.md");
-        String text = Files.readString(results);
-        String start = "<!-- quality:start -->";
-        String end = "<!-- quality:end -->";
-        int a = text.indexOf(start);
-        int b = text.indexOf(end);
-        String block = start + "\n" + section + end;
-        text = a >= 0 && b > a ? text.substring(0, a) + block + text.substring(b + end.length())
-                : text.stripTrailing() + "\n\n" + block + "\n";
-        Files.writeString(results, text);
-    }
-
-    static String machine() {
-        String cpu = "";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
-        } catch (IOException ignored) {
-        }
-        long gb = Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getTotalMemorySize() / 1e9);
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + gb + " GB, Java "
-                + System.getProperty("java.version");
+        BenchReport.write("quality", md.toString());
     }
 
     // ---- HTTP, JSON and CSV, the minimum a single-file program needs ------------------------------------

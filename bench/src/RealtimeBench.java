@@ -66,7 +66,7 @@ public class RealtimeBench {
                     r.errors(), r.unscored(), r.pct(0.5), r.pct(0.95), r.pct(0.99), r.pct(1.0), r.save(0.5), r.save(0.99));
         }
         StringBuilder md = new StringBuilder("## realtime — ").append(LocalDate.now()).append("\n\n");
-        md.append("Machine: ").append(machine()).append(". Command: `").append(command).append("`. Server: Open Liberty, ")
+        md.append("Machine: ").append(BenchReport.machine()).append(". Command: `").append(command).append("`. Server: Open Liberty, ")
                 .append("embedded Derby with the demo organisation and its published model. Creates are open-loop; ")
                 .append("\"201 → score\" runs from the client receiving the 201 to the score the LeadScoringPlugin's ")
                 .append("system job wrote (its scoredOn; same machine, same clock; 0 when the score was written before ")
@@ -79,7 +79,7 @@ public class RealtimeBench {
                     r.seconds(), r.created(), r.errors(), r.unscored(), r.pct(0.5), r.pct(0.95), r.pct(0.99), r.pct(1.0),
                     r.save(0.5), r.save(0.99), r.rate() == 50 ? "p99 ≤ 1 s, none lost" : "none lost"));
         }
-        write("realtime", md.toString());
+        BenchReport.write("realtime", md.toString());
         System.exit(0);
     }
 
@@ -134,33 +134,5 @@ public class RealtimeBench {
         return new Run(rate, seconds, created.size(), errors.size(), unscored,
                 latencies.stream().mapToDouble(Double::doubleValue).toArray(),
                 saveToScore.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    static void write(String name, String section) throws IOException {
-        System.out.println();
-        System.out.println(section);
-        Path results = Path.of("bench/RESULTS.md");
-        String text = Files.readString(results);
-        String start = "<!-- " + name + ":start -->";
-        String end = "<!-- " + name + ":end -->";
-        int a = text.indexOf(start);
-        int b = text.indexOf(end);
-        String block = start + "\n" + section + end;
-        text = a >= 0 && b > a ? text.substring(0, a) + block + text.substring(b + end.length())
-                : text.stripTrailing() + "\n\n" + block + "\n";
-        Files.writeString(results, text);
-    }
-
-    static String machine() {
-        String cpu = "";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
-        } catch (IOException ignored) {
-        }
-        long gb = Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getTotalMemorySize() / 1e9);
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + gb + " GB, Java "
-                + System.getProperty("java.version");
     }
 }

@@ -148,7 +148,7 @@ public class ScoringBench {
         Arrays.sort(trainSeconds);
         StringBuilder md = new StringBuilder();
         md.append("## scoring — ").append(LocalDate.now()).append("\n\n");
-        md.append("Machine: ").append(machine()).append(". Command: `").append(command).append("`. ")
+        md.append("Machine: ").append(BenchReport.machine()).append(". Command: `").append(command).append("`. ")
                 .append("In process (no server), the product's engine (`io.leadscore.scoring`) on X Education, ")
                 .append(specs.size()).append(" no-leakage columns, ").append(model.encoder().width())
                 .append(" network inputs, one 128-64 network distilled from five cross-fitted ones.\n\n");
@@ -161,7 +161,7 @@ public class ScoringBench {
                 rates2[rates2.length / 2], rates2[0], rates2[rates2.length - 1]));
         md.append(String.format("| one lead with all %d reasons (score, contributions, texts, insights), %d calls | p50 %.2f ms | p99 %.2f ms | p99 ≤ 5 ms |%n",
                 specs.size(), calls, p50, p99));
-        write("scoring", md.toString());
+        BenchReport.write("scoring", md.toString());
     }
 
     static Double number(String v) {
@@ -170,33 +170,5 @@ public class ScoringBench {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    static void write(String name, String section) throws IOException {
-        System.out.println();
-        System.out.println(section);
-        Path results = Path.of("bench/RESULTS.md");
-        String text = Files.readString(results);
-        String start = "<!-- " + name + ":start -->";
-        String end = "<!-- " + name + ":end -->";
-        int a = text.indexOf(start);
-        int b = text.indexOf(end);
-        String block = start + "\n" + section + end;
-        text = a >= 0 && b > a ? text.substring(0, a) + block + text.substring(b + end.length())
-                : text.stripTrailing() + "\n\n" + block + "\n";
-        Files.writeString(results, text);
-    }
-
-    static String machine() {
-        String cpu = "";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
-        } catch (IOException ignored) {
-        }
-        long gb = Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getTotalMemorySize() / 1e9);
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + gb + " GB, Java "
-                + System.getProperty("java.version");
     }
 }
