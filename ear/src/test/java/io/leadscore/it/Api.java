@@ -32,7 +32,7 @@ final class Api {
     private final String user;
 
     /** The server's port opens before the application is ready: wait for readiness once per test run. */
-    private static void awaitReady() {
+    static void awaitReady() {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
             try {

@@ -1,14 +1,28 @@
 package io.leadscore.common;
 
 import io.leadscore.filter.RecordQueries;
+import io.leadscore.plugin.Message;
+import io.leadscore.plugin.OperationScope;
+import io.leadscore.plugin.Pipeline;
+import io.leadscore.plugin.PluginHost;
+import io.leadscore.plugin.Record;
+import io.leadscore.plugin.Stage;
+import jakarta.ejb.EJB;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * What the lead, account and contact services share, one transaction per call: read what the caller may
- * see, change it at the version the client read, delete it, and query it with the filter language.
- * Subclasses are the EJBs; they create records and add their own checks through the hooks.
+ * What the lead, account and contact services share: read what the caller may see, create, change it at
+ * the version the client read, delete it, and query it with the filter language. Every write goes through
+ * the plugin pipeline: PreValidation before the transaction (the public methods only support one), then,
+ * in one transaction (the {@code ...Within} methods, called through the container), PreOperation, the write
+ * with the Target as plugins left it, validated again, and PostOperation. Subclasses are the EJBs.
  */
 public abstract class RecordService<E extends CrmRecord> {
 
@@ -20,7 +34,16 @@ public abstract class RecordService<E extends CrmRecord> {
         this.schema = schema;
     }
 
+    @EJB
+    private PluginHost host;
+
     protected abstract EntityManager em();
+
+    /** This EJB through the container, so that the write runs in a transaction of its own or the caller's. */
+    protected abstract RecordService<E> self();
+
+    /** A new record from validated input. */
+    protected abstract E newRecord(RecordInput input, String ownerId, Instant now);
 
     /** Checks that the records the input refers to (the schema's relations: accountId, contactId) exist. */
     protected void checkReferences(RecordInput input) {
@@ -39,24 +62,126 @@ public abstract class RecordService<E extends CrmRecord> {
         return record;
     }
 
+    /** The record of that id, whoever owns it, or empty (no exception, so no transaction is marked for rollback). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Optional<E> find(String id) {
+        return java.util.Optional.ofNullable(id == null ? null : em().find(type, id));
+    }
+
     public E get(Caller caller, String id) {
         return RecordStore.visible(em(), type, schema.entityName(), caller, id);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public E create(Caller caller, RecordInput input) {
+        Pipeline.Operation op = OperationScope.begin(Message.Create, schema.entityName(), caller.name(),
+                new Record(schema.entityName(), null, RecordValues.of(schema, input), false), null);
+        return OperationScope.within(op, () -> {
+            host.before(op, Stage.PreValidation);
+            return self().createWithin(caller, input, op);
+        });
+    }
+
+    /** The transaction of {@link #create}; not for clients. */
+    public E createWithin(Caller caller, RecordInput input, Pipeline.Operation op) {
+        host.before(op, Stage.PreOperation);
+        RecordInput effective = asChanged(input, op);
+        String owner = RecordStore.ownerFor(caller, effective);
+        checkReferences(effective);
+        E record = persist(newRecord(effective, owner, Times.now()));
+        host.written(op, record.id(), RecordValues.of(schema, record));
+        return record;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public E update(Caller caller, String id, long expectedVersion, RecordInput input) {
+        E current = get(caller, id);
+        Pipeline.Operation op = OperationScope.begin(Message.Update, schema.entityName(), caller.name(),
+                new Record(schema.entityName(), id, RecordValues.of(schema, input), false),
+                new Record(schema.entityName(), id, RecordValues.of(schema, current), false));
+        return OperationScope.within(op, () -> {
+            host.before(op, Stage.PreValidation);
+            return self().updateWithin(caller, id, expectedVersion, input, op);
+        });
+    }
+
+    /** The transaction of {@link #update}; not for clients. */
+    public E updateWithin(Caller caller, String id, long expectedVersion, RecordInput input, Pipeline.Operation op) {
+        host.before(op, Stage.PreOperation);
         E record = get(caller, id);
         RecordStore.checkVersion(record, schema.entityName(), expectedVersion);
         checkUpdatable(record);
-        RecordStore.checkOwnerChange(caller, record, input);
-        checkReferences(input);
-        return RecordStore.write(em(), record, schema.entityName(), r -> r.update(input, Times.now()));
+        RecordInput effective = asChanged(input, op);
+        RecordStore.checkOwnerChange(caller, record, effective);
+        checkReferences(effective);
+        RecordStore.write(em(), record, schema.entityName(), r -> r.update(effective, Times.now()));
+        host.written(op, id, RecordValues.of(schema, record));
+        return record;
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void delete(Caller caller, String id, Long expectedVersion) {
+        Pipeline.Operation op = existing(Message.Delete, caller, id);
+        OperationScope.within(op, () -> {
+            host.before(op, Stage.PreValidation);
+            self().deleteWithin(caller, id, expectedVersion, op);
+            return null;
+        });
+    }
+
+    /** The transaction of {@link #delete}; not for clients. */
+    public void deleteWithin(Caller caller, String id, Long expectedVersion, Pipeline.Operation op) {
+        host.before(op, Stage.PreOperation);
         E record = get(caller, id);
         RecordStore.checkVersion(record, schema.entityName(), expectedVersion);
         em().remove(record);
         em().flush();
+        host.written(op, id, null);
+    }
+
+    /** Another message on an existing record (qualify, disqualify): the pipeline around a change of state. */
+    protected E act(Caller caller, String id, Long expectedVersion, Message message, Consumer<E> change) {
+        Pipeline.Operation op = existing(message, caller, id);
+        return OperationScope.within(op, () -> {
+            host.before(op, Stage.PreValidation);
+            return self().actWithin(caller, id, expectedVersion, change, op);
+        });
+    }
+
+    /** The transaction of {@link #act}; not for clients. */
+    public E actWithin(Caller caller, String id, Long expectedVersion, Consumer<E> change, Pipeline.Operation op) {
+        host.before(op, Stage.PreOperation);
+        E record = get(caller, id);
+        RecordStore.checkVersion(record, schema.entityName(), expectedVersion);
+        RecordStore.write(em(), record, schema.entityName(), change);
+        host.written(op, id, RecordValues.of(schema, record));
+        return record;
+    }
+
+    /** Changes the named values (null clears one) and keeps the others, at the version read now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public E change(Caller caller, String id, Map<String, Object> changes) {
+        E current = get(caller, id);
+        Map<String, Object> values = RecordValues.writable(schema, current);
+        values.putAll(changes);
+        return update(caller, id, current.version(), RecordValues.input(schema, values));
+    }
+
+    public RecordSchema schema() {
+        return schema;
+    }
+
+    /** An operation on a stored record: its Target and pre-image are the record as it is. */
+    private Pipeline.Operation existing(Message message, Caller caller, String id) {
+        Map<String, Object> values = RecordValues.of(schema, get(caller, id));
+        return OperationScope.begin(message, schema.entityName(), caller.name(),
+                new Record(schema.entityName(), id, values, false), new Record(schema.entityName(), id, values, false));
+    }
+
+    /** The input as the pipeline's plugins left the Target: validated again when they changed it. */
+    private RecordInput asChanged(RecordInput input, Pipeline.Operation op) {
+        Map<String, Object> values = op.target().values();
+        return values.equals(RecordValues.of(schema, input)) ? input : RecordValues.input(schema, values);
     }
 
     protected Page<E> query(ListQuery query, List<RecordQueries.Restriction> restrictions) {

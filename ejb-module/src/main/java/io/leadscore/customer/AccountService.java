@@ -5,12 +5,12 @@ import io.leadscore.common.ListQuery;
 import io.leadscore.common.Page;
 import io.leadscore.common.RecordInput;
 import io.leadscore.common.RecordService;
-import io.leadscore.common.RecordStore;
-import io.leadscore.common.Times;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,6 +22,8 @@ public class AccountService extends RecordService<Account> {
 
     @PersistenceContext(unitName = "leadscore")
     private EntityManager em;
+    @EJB
+    private AccountService self;
 
     public AccountService() {
         super(Account.class, CustomerSchemas.ACCOUNT);
@@ -32,8 +34,14 @@ public class AccountService extends RecordService<Account> {
         return em;
     }
 
-    public Account create(Caller caller, RecordInput input) {
-        return persist(new Account(input, RecordStore.ownerFor(caller, input), Times.now()));
+    @Override
+    protected AccountService self() {
+        return self;
+    }
+
+    @Override
+    protected Account newRecord(RecordInput input, String ownerId, Instant now) {
+        return new Account(input, ownerId, now);
     }
 
     public Page<Account> list(Caller caller, ListQuery query) {

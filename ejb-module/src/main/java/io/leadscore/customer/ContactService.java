@@ -5,12 +5,12 @@ import io.leadscore.common.ListQuery;
 import io.leadscore.common.Page;
 import io.leadscore.common.RecordInput;
 import io.leadscore.common.RecordService;
-import io.leadscore.common.RecordStore;
-import io.leadscore.common.Times;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Contacts: shared by the sales team (organisation-level read and write). */
@@ -19,6 +19,8 @@ public class ContactService extends RecordService<Contact> {
 
     @PersistenceContext(unitName = "leadscore")
     private EntityManager em;
+    @EJB
+    private ContactService self;
 
     public ContactService() {
         super(Contact.class, CustomerSchemas.CONTACT);
@@ -29,9 +31,14 @@ public class ContactService extends RecordService<Contact> {
         return em;
     }
 
-    public Contact create(Caller caller, RecordInput input) {
-        checkReferences(input);
-        return persist(new Contact(input, RecordStore.ownerFor(caller, input), Times.now()));
+    @Override
+    protected ContactService self() {
+        return self;
+    }
+
+    @Override
+    protected Contact newRecord(RecordInput input, String ownerId, Instant now) {
+        return new Contact(input, ownerId, now);
     }
 
     public Page<Contact> list(Caller caller, ListQuery query) {

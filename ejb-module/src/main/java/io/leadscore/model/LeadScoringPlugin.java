@@ -49,19 +49,19 @@ public class LeadScoringPlugin implements Plugin {
         List<StepDefinition> steps = new ArrayList<>();
         steps.add(new StepDefinition("LeadScoringPlugin", Message.Create, "lead", Stage.PostOperation,
                 Mode.Asynchronous, Set.of(), 1, true));
-        Set<String> inputs = inputs();
-        if (!inputs.isEmpty()) {
-            steps.add(new StepDefinition("LeadScoringPlugin", Message.Update, "lead", Stage.PostOperation,
-                    Mode.Asynchronous, inputs, 1, true));
-        }
+        steps.add(new StepDefinition("LeadScoringPlugin", Message.Update, "lead", Stage.PostOperation,
+                Mode.Asynchronous, inputs(), 1, true));
         return steps;
     }
 
-    /** What the published models read, as the names of the lead's values that hold it. */
+    /**
+     * What the published models read, as the names of the lead's values that hold it; always the business
+     * process, which chooses the model.
+     */
     Set<String> inputs() {
         Set<String> inputs = new TreeSet<>();
+        inputs.add("businessProcess");
         for (PublishedModel m : registry.published()) {
-            inputs.add("businessProcess");
             for (FeatureColumn c : m.scoring().encoder().columns()) {
                 inputs.add(leadValue(c.spec().path()));
             }

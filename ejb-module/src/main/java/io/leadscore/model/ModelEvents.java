@@ -29,12 +29,15 @@ public class ModelEvents {
     private Rescorer rescorer;
     @EJB
     private ModelTrainer trainer;
+    @EJB
+    private io.leadscore.plugin.PluginSteps steps;
 
     /** Models training in this server now: one model never trains twice at once. */
     private final Set<String> training = ConcurrentHashMap.newKeySet();
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ModelChanged event) {
         registry.reload();
+        steps.refresh(); // the LeadScoringPlugin's Update step follows what the published models read
         if (event.rescore()) {
             executor.submit(() -> {
                 try {

@@ -21,6 +21,8 @@ import java.util.function.Function;
  */
 public final class Pipeline {
 
+    private static final String ATTRIBUTES = "attributes/";
+
     /** Deeper than this, an operation is taken for a loop and refused (Dataverse's limit). */
     public static final int MAX_DEPTH = 8;
 
@@ -87,12 +89,27 @@ public final class Pipeline {
             return outputs;
         }
 
-        /** The attributes an Update changes: those of the Target whose value differs from the pre-image. */
+        /** After the write: the record as stored becomes the Target of PostOperation. */
+        void written(Record stored) {
+            this.target = stored.readOnly();
+        }
+
+        /**
+         * The attributes an Update changes: those of the Target whose value differs from the pre-image, and
+         * custom attributes the Target no longer has.
+         */
         public Set<String> changedAttributes() {
             Set<String> changed = new HashSet<>();
             for (Map.Entry<String, Object> e : target.values().entrySet()) {
                 if (preImage == null || !Objects.equals(e.getValue(), preImage.get(e.getKey()))) {
                     changed.add(e.getKey());
+                }
+            }
+            if (preImage != null) {
+                for (String name : preImage.values().keySet()) {
+                    if (name.startsWith(ATTRIBUTES) && !target.contains(name)) {
+                        changed.add(name);
+                    }
                 }
             }
             return changed;
@@ -102,6 +119,7 @@ public final class Pipeline {
     private final List<Step> steps;
     private final Function<String, Plugin> plugins;
     private final Duration timeLimit;
+    private final RecordOperations records;
 
     /**
      * @param steps     every registered step (enabled or not)
@@ -109,9 +127,15 @@ public final class Pipeline {
      * @param timeLimit longest a synchronous step may take; a slower one fails the operation
      */
     public Pipeline(List<Step> steps, Function<String, Plugin> plugins, Duration timeLimit) {
+        this(steps, plugins, timeLimit, null);
+    }
+
+    /** @param records what plugins may do with records; null where there is no host (unit tests) */
+    public Pipeline(List<Step> steps, Function<String, Plugin> plugins, Duration timeLimit, RecordOperations records) {
         this.steps = List.copyOf(steps);
         this.plugins = plugins;
         this.timeLimit = timeLimit;
+        this.records = records;
     }
 
     /** The steps that apply to an operation in a stage and mode, in the order they run. */
@@ -140,8 +164,8 @@ public final class Pipeline {
                 throw new PluginFailedException(step.definition().plugin(), stage, op.correlationId(),
                         new IllegalStateException("no plugin of that name is installed"));
             }
-            Record target = stage.targetWritable() ? op.target.writable() : op.target.readOnly();
-            Context context = new Context(op, stage, Mode.Synchronous, target, postImage);
+            Record target = writable(op, stage) ? op.target.writable() : op.target.readOnly();
+            Context context = new Context(op, stage, Mode.Synchronous, target, postImage, records);
             long started = System.nanoTime();
             try {
                 plugin.execute(context);
@@ -156,20 +180,34 @@ public final class Pipeline {
                         new IllegalStateException("it took " + took.toMillis() + " ms; the limit is "
                                 + timeLimit.toMillis() + " ms"));
             }
-            if (stage.targetWritable()) {
-                op.target = target;
+            if (writable(op, stage)) {
+                op.target = target.readOnly();
             }
         }
     }
 
-    /** The context of one step, for synchronous steps here and for system jobs that run asynchronous ones. */
-    public static PluginExecutionContext context(Operation op, Stage stage, Mode mode, Record postImage) {
-        return new Context(op, stage, mode, stage.targetWritable() ? op.target.writable() : op.target.readOnly(),
-                postImage);
+    /** Whether plugins may change the Target: before the write, of a Create or an Update. */
+    static boolean writable(Operation op, Stage stage) {
+        return stage.targetWritable() && op.message().writesTarget();
     }
 
-    private record Context(Operation op, Stage stage, Mode mode, Record target, Record post)
+    /** The context of one step, for synchronous steps here and for system jobs that run asynchronous ones. */
+    public static PluginExecutionContext context(Operation op, Stage stage, Mode mode, Record postImage,
+                                                 RecordOperations records) {
+        return new Context(op, stage, mode, writable(op, stage) ? op.target.writable() : op.target.readOnly(),
+                postImage, records);
+    }
+
+    private record Context(Operation op, Stage stage, Mode mode, Record target, Record post, RecordOperations ops)
             implements PluginExecutionContext {
+
+        @Override
+        public RecordOperations records() {
+            if (ops == null) {
+                throw new UnsupportedOperationException("No record operations here");
+            }
+            return ops;
+        }
 
         @Override
         public Message message() {

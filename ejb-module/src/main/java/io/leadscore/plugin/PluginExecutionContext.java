@@ -37,4 +37,7 @@ public interface PluginExecutionContext {
 
     /** What the operation gives back: {@code id} after Create. */
     Map<String, Object> outputs();
+
+    /** Reads and writes records from within the step (each write a nested operation). */
+    RecordOperations records();
 }

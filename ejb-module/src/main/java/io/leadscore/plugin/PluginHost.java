@@ -1,7 +1,10 @@
 package io.leadscore.plugin;
 
 import io.leadscore.common.Times;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the pipeline around a service's write, in the service's transaction: the synchronous
- * PostOperation steps, then one {@link SystemJob} per asynchronous step, written in the same transaction
- * and dispatched after it commits. TODO(#4): PreValidation and PreOperation around the write.
+ * Runs the pipeline for the lead, account and contact services: the synchronous steps of PreValidation
+ * (before the operation's transaction) and PreOperation (inside it, before the write); then, after the
+ * write, the synchronous PostOperation steps and one {@link SystemJob} per asynchronous step, written in the
+ * same transaction and dispatched once it commits.
  */
 @Stateless
 public class PluginHost {
@@ -25,23 +29,43 @@ public class PluginHost {
     private EntityManager em;
     @Inject
     private PluginCatalog catalog;
+    @EJB
+    private PluginSteps steps;
+    @Inject
+    private RecordOperations records;
     @Inject
     private Event<JobsEnqueued> enqueued;
     @Inject
     @ConfigProperty(name = "plugin.sync.timeout.seconds", defaultValue = "120")
     private long timeoutSeconds;
 
-    /** After a record was written: {@code before} is null for Create, {@code after} null for Delete. */
-    public void written(Message message, String entity, String id, Map<String, Object> before,
-                        Map<String, Object> after, String user) {
-        Record target = new Record(entity, id, after == null ? Map.of() : after, false);
-        Record pre = before == null ? null : new Record(entity, id, before, false);
-        Pipeline.Operation op = new Pipeline.Operation(message, entity, user, null, 1, target, pre);
-        if (id != null) {
+    private Pipeline pipeline() {
+        return new Pipeline(steps.current(), catalog::plugin, Duration.ofSeconds(timeoutSeconds), records);
+    }
+
+    /** The synchronous steps of a stage before the write; they may change the operation's Target. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void before(Pipeline.Operation op, Stage stage) {
+        if (stage == Stage.PostOperation) {
+            throw new IllegalArgumentException("PostOperation runs after the write: call written()");
+        }
+        pipeline().run(op, stage, null);
+    }
+
+    /**
+     * After the record was written in the operation's transaction: {@code stored} is its values as stored
+     * (null after a Delete, when the Target stays the record as it was).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void written(Pipeline.Operation op, String id, Map<String, Object> stored) {
+        if (stored != null) {
+            op.written(new Record(op.entityName(), id, stored, false));
+        }
+        if (op.message() == Message.Create) {
             op.outputs().put("id", id);
         }
-        Pipeline pipeline = new Pipeline(catalog.steps(), catalog::plugin, Duration.ofSeconds(timeoutSeconds));
-        pipeline.run(op, Stage.PostOperation, target);
+        Pipeline pipeline = pipeline();
+        pipeline.run(op, Stage.PostOperation, op.target());
         List<String> jobs = new ArrayList<>();
         for (Pipeline.Step step : pipeline.plan(op, Stage.PostOperation, Mode.Asynchronous)) {
             SystemJob job = new SystemJob(step.definition().plugin(), op, id, Times.now());

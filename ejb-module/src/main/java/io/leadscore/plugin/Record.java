@@ -45,7 +45,7 @@ public final class Record {
     /** Changes a value of the Target; refused where the stage no longer allows it. */
     public void set(String attribute, Object value) {
         if (!writable) {
-            throw new IllegalStateException("The Target can change only in PreValidation and PreOperation; '"
+            throw new IllegalStateException("The Target can change only in PreValidation and PreOperation of a Create or an Update; '"
                     + attribute + "' was not changed");
         }
         values.put(attribute, value);

@@ -36,6 +36,8 @@ public class SystemJobs {
     private EntityManager em;
     @Inject
     private PluginCatalog catalog;
+    @Inject
+    private RecordOperations records;
     @EJB
     private SystemJobs self;
     @Inject
@@ -74,7 +76,11 @@ public class SystemJobs {
         if (plugin == null) {
             throw new IllegalStateException("No plugin named " + job.plugin() + " is installed");
         }
-        plugin.execute(Pipeline.context(job.operation(), Stage.PostOperation, Mode.Asynchronous, null));
+        Pipeline.Operation op = job.operation();
+        OperationScope.within(op, () -> {
+            plugin.execute(Pipeline.context(op, Stage.PostOperation, Mode.Asynchronous, null, records));
+            return null;
+        });
         job.succeeded(Times.now());
         // from the save that wrote the job to the plugin's work done: what a user waits for
         metrics.histogram(SAVE_TO_DONE).update(java.time.Duration.between(job.createdOn(), job.completedOn()).toMillis());

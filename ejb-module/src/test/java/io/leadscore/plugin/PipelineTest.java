@@ -199,4 +199,42 @@ class PipelineTest {
         // plugin, message, entity, stage, mode and rank
         assertEquals(6, new StepDefinition(null, null, null, null, null, null, -1, true).problems().size());
     }
+
+    @Test
+    void anOperationStartedWithinAnotherIsOneLevelDeeperWithTheSameCorrelationId() {
+        Pipeline.Operation outer = OperationScope.begin(Message.Update, "lead", "sales", new Record("lead", "L1", Map.of(), false), null);
+        assertEquals(1, outer.depth());
+        Pipeline.Operation[] inner = new Pipeline.Operation[2];
+        OperationScope.within(outer, () -> {
+            inner[0] = OperationScope.begin(Message.Update, "lead", "sales", new Record("lead", "L1", Map.of(), false), null);
+            return OperationScope.within(inner[0], () -> inner[1] = OperationScope.begin(Message.Create, "account", "sales",
+                    new Record("account", null, Map.of(), false), null));
+        });
+        assertEquals(2, inner[0].depth());
+        assertEquals(3, inner[1].depth());
+        assertEquals(outer.correlationId(), inner[1].correlationId());
+        // once the outer operation is over, the next one starts at depth 1 again
+        Pipeline.Operation next = OperationScope.begin(Message.Create, "lead", "sales", new Record("lead", null, Map.of(), false), null);
+        assertEquals(1, next.depth());
+        assertFalse(next.correlationId().equals(outer.correlationId()));
+    }
+
+    @Test
+    void onlyCreateAndUpdateLetPluginsChangeTheTarget() {
+        plugins.put("setter", c -> c.target().set("topic", "changed"));
+        for (Message m : List.of(Message.Delete, Message.Qualify, Message.Disqualify)) {
+            Pipeline.Operation op = new Pipeline.Operation(m, "lead", "sales", null, 1,
+                    new Record("lead", "L1", Map.of("topic", "as is"), false), new Record("lead", "L1", Map.of("topic", "as is"), false));
+            Pipeline p = pipeline(step("1", "setter", m, Stage.PreOperation, Mode.Synchronous, 1));
+            PluginFailedException e = assertThrows(PluginFailedException.class, () -> p.run(op, Stage.PreOperation, null));
+            assertTrue(e.getMessage().contains("of a Create or an Update"), e.getMessage());
+            assertEquals("as is", op.target().get("topic"));
+        }
+    }
+
+    @Test
+    void aCustomAttributeThatIsRemovedCountsAsChanged() {
+        Pipeline.Operation op = update(Map.of("topic", "a", "attributes/TotalVisits", 3.0), Map.of("topic", "a"));
+        assertEquals(Set.of("attributes/TotalVisits"), op.changedAttributes());
+    }
 }

@@ -41,11 +41,6 @@ public class AccountsResource extends RecordResource<Account, AccountView> {
     }
 
     @Override
-    protected Account create(Caller caller, RecordInput input) {
-        return accounts.create(caller, input);
-    }
-
-    @Override
     protected Page<Account> page(Caller caller, ListQuery query) {
         return accounts.list(caller, query);
     }

@@ -41,11 +41,6 @@ public class ContactsResource extends RecordResource<Contact, ContactView> {
     }
 
     @Override
-    protected Contact create(Caller caller, RecordInput input) {
-        return contacts.create(caller, input);
-    }
-
-    @Override
     protected Page<Contact> page(Caller caller, ListQuery query) {
         return contacts.list(caller, query);
     }

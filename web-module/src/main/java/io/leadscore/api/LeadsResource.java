@@ -82,11 +82,6 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
     }
 
     @Override
-    protected Lead create(Caller caller, RecordInput input) {
-        return leads.create(caller, input);
-    }
-
-    @Override
     protected Page<Lead> page(Caller caller, ListQuery query) {
         return leads.list(caller, LeadService.View.parse(uri.getQueryParameters().getFirst("view")), query);
     }

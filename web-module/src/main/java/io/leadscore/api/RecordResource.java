@@ -49,8 +49,6 @@ public abstract class RecordResource<E extends CrmRecord, V> {
 
     protected abstract V view(E record);
 
-    protected abstract E create(Caller caller, RecordInput input);
-
     protected abstract Page<E> page(Caller caller, ListQuery query);
 
     @GET
@@ -65,7 +63,7 @@ public abstract class RecordResource<E extends CrmRecord, V> {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create", description = "201 with Location and ETag; ownerId defaults to the caller")
     public Response create(InputStream body) {
-        E record = create(caller(), RecordInput.parse(schema(), JsonBodies.readObject(body)));
+        E record = service().create(caller(), RecordInput.parse(schema(), JsonBodies.readObject(body)));
         return Response.created(uri.getAbsolutePathBuilder().path(record.id()).build())
                 .tag(Etags.of(record.version())).entity(view(record)).build();
     }

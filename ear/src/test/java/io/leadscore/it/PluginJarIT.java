@@ -1,0 +1,235 @@
+package io.leadscore.it;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static io.leadscore.it.Api.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The plugin host with a third-party plugin jar that this test builds and drops into the server's plugin
+ * directory: discovery, a declared step, registered steps, a synchronous refusal, a Target changed before the
+ * write, the depth guard, retries with backoff, a job failed for good then retried, a canceled job, and jobs
+ * taken up again after the server is killed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PluginJarIT {
+
+    private static final Path WLP = Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"));
+    private static final Path JAR = WLP.resolve("usr/servers/leadscore/plugins/example-lead-plugins.jar");
+    private static final List<String> REGISTERED = new ArrayList<>();
+
+    private static final Api admin = Api.as("admin");
+    private static final Api sales = Api.as("sales");
+    private static final Api operator = Api.as("operator");
+
+    @BeforeAll
+    static void dropTheJar() throws IOException {
+        SamplePluginJar.build(JAR);
+    }
+
+    @AfterAll
+    static void removeIt() throws IOException {
+        for (String id : REGISTERED) {
+            admin.delete("/api/v1/plugin-steps/" + id, null);
+        }
+        Files.deleteIfExists(JAR);
+        admin.get("/api/v1/plugins").expect(200); // looks at the directory again: the jar's steps stop
+    }
+
+    private static String register(String json) {
+        JsonObject step = admin.post("/api/v1/plugin-steps", json).expect(201).json();
+        REGISTERED.add(step.getString("id"));
+        return step.getString("id");
+    }
+
+    private static JsonObject step(String plugin) {
+        return admin.get("/api/v1/plugin-steps").expect(200).json().getJsonArray("value").stream()
+                .map(JsonValue::asJsonObject).filter(s -> s.getString("plugin").equals(plugin)).findFirst().orElseThrow();
+    }
+
+    private static List<JsonObject> jobs(String leadId, String plugin) {
+        return operator.get("/api/v1/system-jobs?orderBy=" + q("createdOn asc") + "&filter=" + q("entityId eq '" + leadId + "'"))
+                .expect(200).json().getJsonArray("value").stream().map(JsonValue::asJsonObject)
+                .filter(j -> j.getString("plugin").equals(plugin)).toList();
+    }
+
+    private static JsonObject awaitJob(String leadId, String plugin, Predicate<JsonObject> done) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            List<JsonObject> found = jobs(leadId, plugin);
+            if (found.size() == 1 && done.test(found.get(0))) {
+                return found.get(0);
+            }
+            assertTrue(System.nanoTime() < deadline, "jobs of " + plugin + ": " + found);
+            pause(200);
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int leadsNamed(String lastName) {
+        return admin.get("/api/v1/leads?count=true&filter=" + q("lastName eq '" + lastName + "'")).expect(200).json().getInt("count");
+    }
+
+    @Test
+    @Order(1)
+    void theJarIsDiscoveredAndTheStepItDeclaresRefusesPartnerLeadsWithoutEmail() {
+        JsonObject plugins = admin.get("/api/v1/plugins").expect(200).json();
+        List<String> fromJar = plugins.getJsonArray("value").stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.getString("source").equals("example-lead-plugins.jar")).map(p -> p.getString("name")).sorted().toList();
+        assertEquals(List.of("EchoPlugin", "FlakyPlugin", "PartnerSourcePlugin", "RequireEmailPlugin"), fromJar);
+        JsonObject declared = step("RequireEmailPlugin");
+        assertTrue(declared.getBoolean("declared") && declared.getBoolean("active") && declared.getBoolean("enabled"), declared.toString());
+        assertEquals("PreOperation", declared.getString("stage"));
+
+        String name = Api.unique("NoEmail");
+        JsonObject refused = sales.post("/api/v1/leads", "{'lastName':'" + name + "','businessProcess':'Partner'}").problem(400);
+        assertEquals("A Partner lead needs an email address", refused.getString("detail"));
+        assertEquals(0, leadsNamed(name), "nothing written");
+        sales.post("/api/v1/leads", "{'lastName':'" + name + "','businessProcess':'Partner','email':'p@example.org'}").expect(201);
+        sales.post("/api/v1/leads", "{'lastName':'" + name + "','businessProcess':'Standard'}").expect(201);
+        assertEquals(2, leadsNamed(name));
+
+        // administrators disable a declared step; they cannot change what it is bound to
+        admin.patch("/api/v1/plugin-steps/" + declared.getString("id"), "{'stage':'PreValidation'}").problemNaming(400, "message");
+        admin.patch("/api/v1/plugin-steps/" + declared.getString("id"), "{'enabled':false}").expect(200);
+        sales.post("/api/v1/leads", "{'lastName':'" + name + "','businessProcess':'Partner'}").expect(201);
+        admin.patch("/api/v1/plugin-steps/" + declared.getString("id"), "{'enabled':true}").expect(200);
+        admin.delete("/api/v1/plugin-steps/" + declared.getString("id"), null).problem(409);
+        operator.post("/api/v1/plugin-steps", "{}").problem(403);
+        sales.get("/api/v1/plugin-steps").problem(403);
+    }
+
+    @Test
+    @Order(2)
+    void aPreValidationStepChangesTheTargetBeforeItIsWritten() {
+        String id = register("{'plugin':'PartnerSourcePlugin','message':'Create','entity':'lead','stage':'PreValidation',"
+                + "'mode':'Synchronous','rank':1}");
+        JsonObject lead = sales.createLead("{'lastName':'Sourced','businessProcess':'Partner','email':'s@example.org'}");
+        assertEquals("Partner portal", lead.getString("source"));
+        // the changed Target is validated as a client's input would be, and written once
+        assertEquals("Partner portal", sales.get("/api/v1/leads/" + lead.getString("id")).expect(200).json().getString("source"));
+        admin.patch("/api/v1/plugin-steps/" + id, "{'enabled':false}").expect(200);
+        JsonObject unchanged = sales.createLead("{'lastName':'Unsourced','businessProcess':'Partner','email':'u@example.org'}");
+        assertTrue(unchanged.isNull("source"), unchanged.toString());
+    }
+
+    @Test
+    @Order(3)
+    void aStepThatTriggersItselfIsStoppedAtTheDepthLimitAndNothingIsWritten() {
+        register("{'plugin':'EchoPlugin','message':'Update','entity':'lead','stage':'PostOperation','mode':'Synchronous',"
+                + "'filteringAttributes':['attributes/echo'],'rank':1}");
+        JsonObject lead = sales.createLead("{'lastName':'Echo'}");
+        String id = lead.getString("id");
+        JsonObject loop = sales.patch("/api/v1/leads/" + id, "{'attributes':{'echo':0}}").problem(400);
+        assertTrue(loop.getString("detail").contains("depth 9"), loop.toString());
+        JsonObject after = sales.get("/api/v1/leads/" + id).expect(200).json();
+        assertEquals(lead.getInt("version"), after.getInt("version"), "rolled back");
+        assertFalse(after.getJsonObject("attributes").containsKey("echo"));
+        // a change of another attribute does not run the step
+        sales.patch("/api/v1/leads/" + id, "{'topic':'No echo'}").expect(200);
+    }
+
+    @Test
+    @Order(4)
+    void anAsynchronousStepIsRetriedWithBackoffUntilItSucceeds() {
+        register("{'plugin':'FlakyPlugin','message':'Create','entity':'lead','stage':'PostOperation','mode':'Asynchronous','rank':2}");
+        String id = sales.createLead("{'lastName':'Flaky','attributes':{'failTimes':2}}").getString("id");
+        JsonObject job = awaitJob(id, "FlakyPlugin", j -> j.getString("status").equals("Succeeded"));
+        assertEquals(3, job.getInt("attempts"));
+        assertTrue(job.isNull("error"));
+        assertEquals(3, sales.get("/api/v1/leads/" + id).expect(200).json().getJsonObject("attributes").getInt("flakyDone"));
+        // the scoring step of the same save ran on its own
+        sales.awaitScored(id);
+    }
+
+    @Test
+    @Order(5)
+    void aJobThatKeepsFailingEndsFailedWithItsErrorAndAnOperatorRetriesIt() {
+        String id = sales.createLead("{'lastName':'Failing','attributes':{'failTimes':5}}").getString("id");
+        JsonObject failed = awaitJob(id, "FlakyPlugin", j -> j.getString("status").equals("Failed"));
+        assertEquals(5, failed.getInt("attempts"));
+        assertTrue(failed.getString("error").contains("flaky: call 5 of 5"), failed.toString());
+        JsonObject listed = operator.get("/api/v1/system-jobs?count=true&filter=" + q("status eq 'Failed' and entityId eq '" + id + "'"))
+                .expect(200).json();
+        assertEquals(1, listed.getInt("count"));
+
+        operator.post("/api/v1/system-jobs/" + failed.getString("id") + "/retry").expect(200);
+        JsonObject retried = awaitJob(id, "FlakyPlugin", j -> j.getString("status").equals("Succeeded"));
+        assertEquals(1, retried.getInt("attempts"));
+        assertEquals(6, sales.get("/api/v1/leads/" + id).expect(200).json().getJsonObject("attributes").getInt("flakyDone"));
+    }
+
+    @Test
+    @Order(6)
+    void aWaitingJobIsCanceledAndStaysCanceled() {
+        String id = sales.createLead("{'lastName':'Canceled','attributes':{'failTimes':4}}").getString("id");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonObject canceled = null;
+        while (canceled == null) {
+            JsonObject job = awaitJob(id, "FlakyPlugin", j -> j.getString("status").equals("Waiting") && j.getInt("attempts") >= 1);
+            Api.Reply r = operator.post("/api/v1/system-jobs/" + job.getString("id") + "/cancel");
+            if (r.status() == 200) {
+                canceled = r.json();
+            } else {
+                assertEquals(409, r.status()); // it had just started its next attempt: try in its next wait
+                assertTrue(System.nanoTime() < deadline);
+            }
+        }
+        assertEquals("Canceled", canceled.getString("status"));
+        pause(5_000); // longer than the backoff it was waiting for
+        JsonObject job = jobs(id, "FlakyPlugin").get(0);
+        assertEquals("Canceled", job.getString("status"), job.toString());
+        assertFalse(sales.get("/api/v1/leads/" + id).expect(200).json().getJsonObject("attributes").containsKey("flakyDone"));
+    }
+
+    @Test
+    @Order(7)
+    void jobsInProgressOrWaitingWhenTheServerIsKilledRunAfterItRestarts() throws Exception {
+        String slow = sales.createLead("{'lastName':'Interrupted','attributes':{'sleepMs':8000}}").getString("id");
+        awaitJob(slow, "FlakyPlugin", j -> j.getString("status").equals("InProgress"));
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            created.add(sales.createLead("{'lastName':'Restart','industry':'Finance','attributes':{'sleepMs':200}}").getString("id"));
+        }
+        Server.kill(WLP);
+        Server.start(WLP);
+
+        JsonObject job = awaitJob(slow, "FlakyPlugin", j -> j.getString("status").equals("Succeeded"));
+        assertEquals(2, job.getInt("attempts"), "taken up again once: " + job);
+        for (String id : created) {
+            JsonObject done = awaitJob(id, "FlakyPlugin", j -> j.getString("status").equals("Succeeded"));
+            assertTrue(done.getInt("attempts") <= 2, done.toString());
+            JsonObject scoring = awaitJob(id, "LeadScoringPlugin", j -> j.getString("status").equals("Succeeded"));
+            assertTrue(scoring.getInt("attempts") <= 2, scoring.toString());
+            jakarta.json.JsonArray history = sales.get("/api/v1/leads/" + id + "/score-history").expect(200).array();
+            assertEquals(1, history.size(), "exactly one creation score: " + history);
+        }
+        // registrations survive the restart
+        assertTrue(step("FlakyPlugin").getBoolean("active"));
+    }
+}

@@ -1,0 +1,29 @@
+package org.example.leadplugins;
+
+import io.leadscore.plugin.InvalidPluginExecutionException;
+import io.leadscore.plugin.Message;
+import io.leadscore.plugin.Mode;
+import io.leadscore.plugin.Plugin;
+import io.leadscore.plugin.PluginExecutionContext;
+import io.leadscore.plugin.Stage;
+import io.leadscore.plugin.StepDefinition;
+
+import java.util.List;
+import java.util.Set;
+
+/** Partner leads must come with an email address. */
+public class RequireEmailPlugin implements Plugin {
+
+    @Override
+    public void execute(PluginExecutionContext context) {
+        if ("Partner".equals(context.target().get("businessProcess")) && context.target().get("email") == null) {
+            throw new InvalidPluginExecutionException("A Partner lead needs an email address");
+        }
+    }
+
+    @Override
+    public List<StepDefinition> defaultSteps() {
+        return List.of(new StepDefinition("RequireEmailPlugin", Message.Create, "lead", Stage.PreOperation,
+                Mode.Synchronous, Set.of(), 1, true));
+    }
+}
