@@ -45,6 +45,7 @@ class OperationsIT {
         sales.awaitScored(sales.createLead("{'lastName':'Metrics'}").getString("id"));
         String app = Api.anonymous().get("/metrics?scope=application").expect(200).body();
         assertTrue(app.contains("systemJobs_saveToDone"), app);
+        assertTrue(app.contains("systemJobs_queueDepth"), "the queue depth gauge: " + app);
     }
 
     @Test

@@ -6,12 +6,14 @@ import io.leadscore.common.Page;
 import io.leadscore.common.Times;
 import io.leadscore.filter.RecordQueries;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +44,9 @@ public class SystemJobs {
     private SystemJobs self;
     @Inject
     private org.eclipse.microprofile.metrics.MetricRegistry metrics;
+    @Inject
+    @ConfigProperty(name = "system.jobs.retention.hours", defaultValue = "168")
+    private long retentionHours;
 
     /** One attempt; returns the delay before the next one, or null when there is none. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -99,6 +104,21 @@ public class SystemJobs {
         return next;
     }
 
+
+    /** Removes Succeeded jobs older than the retention (server.xml variable), every ten minutes. */
+    @Schedule(hour = "*", minute = "*/10", persistent = false)
+    public void pruneSucceeded() {
+        int removed = prune(Times.now().minus(Duration.ofHours(retentionHours)));
+        if (removed > 0) {
+            LOG.fine(() -> removed + " succeeded system job(s) older than " + retentionHours + " hours removed");
+        }
+    }
+
+    /** Removes the Succeeded jobs completed before a time; Waiting, failed and canceled ones stay. */
+    public int prune(java.time.Instant completedBefore) {
+        return em.createQuery("delete from SystemJob j where j.status = :s and j.completedOn < :t")
+                .setParameter("s", JobStatus.Succeeded).setParameter("t", Times.utc(completedBefore)).executeUpdate();
+    }
 
     /** Jobs to run after a restart: every Waiting job, and every InProgress one (its server stopped mid-way). */
     public List<String> resumable() {
