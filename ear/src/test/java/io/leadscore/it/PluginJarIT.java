@@ -156,6 +156,20 @@ class PluginJarIT {
 
     @Test
     @Order(4)
+    void aPluginThatBreaksIsAServerErrorWithTheCorrelationIdAndNothingIsWritten() {
+        String id = register("{'plugin':'FlakyPlugin','message':'Update','entity':'lead','stage':'PreOperation',"
+                + "'mode':'Synchronous','filteringAttributes':['topic'],'rank':1}");
+        JsonObject lead = sales.createLead("{'lastName':'Broken','attributes':{'failTimes':99}}");
+        JsonObject problem = sales.patch("/api/v1/leads/" + lead.getString("id"), "{'topic':'Breaks'}").problem(500);
+        assertTrue(problem.getString("detail").contains("FlakyPlugin"), problem.toString());
+        assertTrue(problem.toString().matches(".*[0-9a-f]{8}-[0-9a-f]{4}-.*"), "a correlation id: " + problem);
+        assertTrue(sales.get("/api/v1/leads/" + lead.getString("id")).expect(200).json().isNull("topic"), "rolled back");
+        admin.delete("/api/v1/plugin-steps/" + id, null).expect(204);
+        REGISTERED.remove(id);
+    }
+
+    @Test
+    @Order(5)
     void anAsynchronousStepIsRetriedWithBackoffUntilItSucceeds() {
         register("{'plugin':'FlakyPlugin','message':'Create','entity':'lead','stage':'PostOperation','mode':'Asynchronous','rank':2}");
         String id = sales.createLead("{'lastName':'Flaky','attributes':{'failTimes':2}}").getString("id");
@@ -168,7 +182,7 @@ class PluginJarIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aJobThatKeepsFailingEndsFailedWithItsErrorAndAnOperatorRetriesIt() {
         String id = sales.createLead("{'lastName':'Failing','attributes':{'failTimes':5}}").getString("id");
         JsonObject failed = awaitJob(id, "FlakyPlugin", j -> j.getString("status").equals("Failed"));
@@ -185,7 +199,7 @@ class PluginJarIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aWaitingJobIsCanceledAndStaysCanceled() {
         String id = sales.createLead("{'lastName':'Canceled','attributes':{'failTimes':4}}").getString("id");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -208,7 +222,7 @@ class PluginJarIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void jobsInProgressOrWaitingWhenTheServerIsKilledRunAfterItRestarts() throws Exception {
         String slow = sales.createLead("{'lastName':'Interrupted','attributes':{'sleepMs':8000}}").getString("id");
         awaitJob(slow, "FlakyPlugin", j -> j.getString("status").equals("InProgress"));

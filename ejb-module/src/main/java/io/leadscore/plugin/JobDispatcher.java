@@ -36,10 +36,15 @@ public class JobDispatcher {
     private MetricRegistry metrics;
 
     private final AtomicInteger queued = new AtomicInteger();
+    private final java.util.function.Supplier<Integer> depth = queued::get;
 
+    /**
+     * Registers the gauge if it is not there (get-or-register): Liberty drops application metrics of the same
+     * name when another application that registered them (a test deployment) is removed.
+     */
     @PostConstruct
     void registerGauge() {
-        metrics.gauge(QUEUE_DEPTH, queued::get);
+        metrics.gauge(QUEUE_DEPTH, depth);
     }
 
     /** Jobs dispatched here and not finished yet, retries that wait included. */
@@ -52,6 +57,7 @@ public class JobDispatcher {
     }
 
     public void dispatch(String id, Duration delay) {
+        registerGauge();
         queued.incrementAndGet();
         Runnable attempt = () -> {
             Duration next = null;

@@ -6,10 +6,20 @@ import java.util.UUID;
 public class PluginFailedException extends RuntimeException {
 
     private final UUID correlationId;
+    private final String plugin;
+    private final Stage stage;
 
     public PluginFailedException(String plugin, Stage stage, UUID correlationId, Throwable cause) {
         super("The plugin " + plugin + " failed in " + stage + " (correlation id " + correlationId + "): " + cause, cause);
         this.correlationId = correlationId;
+        this.plugin = plugin;
+        this.stage = stage;
+    }
+
+    /** What a client may be told: which plugin failed where, not how (that is in the server log). */
+    public String publicMessage() {
+        return "The plugin " + plugin + " failed in " + stage + "; nothing was saved. Correlation id " + correlationId
+                + " (in the server log)";
     }
 
     public UUID correlationId() {

@@ -53,8 +53,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (t instanceof PluginFailedException p) {
             LOG.log(Level.SEVERE, p.getMessage(), p);
-            return Problems.of(Status.INTERNAL_SERVER_ERROR, "A plugin failed; nothing was saved. Correlation id "
-                    + p.correlationId() + " (in the server log)");
+            return Problems.of(Status.INTERNAL_SERVER_ERROR, p.publicMessage());
         }
         if (t instanceof EJBAccessException) {
             return Problems.of(Status.FORBIDDEN, "Your role may not do this");
