@@ -2,17 +2,39 @@ package io.leadscore.batch;
 
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.Stateless;
 
 import java.util.Properties;
 
-/** Starts the platform's batch jobs by name; the REST layer and the schedules go through it. */
+/**
+ * Starts the platform's batch jobs by name and reads their executions. Calls go through this EJB of the
+ * batch module, so the batch runtime finds the job XML in its {@code META-INF/batch-jobs}.
+ */
 @Stateless
 public class JobLauncher {
 
-    /** Starts {@code jobName} (a file in META-INF/batch-jobs) and returns its execution id. */
+    public static final String RESCORE = "lead-rescore";
+
+    /** Starts {@code jobName} and returns its execution id; the caller must hold a batch role. */
     public long start(String jobName, Properties parameters) {
-        JobOperator operator = BatchRuntime.getJobOperator();
-        return operator.start(jobName, parameters);
+        return operator().start(jobName, parameters);
+    }
+
+    public JobExecution execution(long executionId) {
+        return operator().getJobExecution(executionId);
+    }
+
+    /** Starts the rescore of every open lead in the window, or of one model's leads. */
+    public long rescore(String modelId) {
+        Properties p = new Properties();
+        if (modelId != null) {
+            p.setProperty("modelId", modelId);
+        }
+        return start(RESCORE, p);
+    }
+
+    private static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
     }
 }

@@ -23,7 +23,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class Api {
 
     static final String BASE = System.getProperty("it.base.url", "http://localhost:9080");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    /** Liberty's batch REST API is on HTTPS only. */
+    static final String BATCH = System.getProperty("it.batch.url", "https://localhost:9443/ibm/api/batch");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).sslContext(trustingLocalServer()).build();
+
+    /** The test server's HTTPS certificate is generated and self-signed: trust it (tests only, on localhost). */
+    private static javax.net.ssl.SSLContext trustingLocalServer() {
+        System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+        try {
+            javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+            ssl.init(null, new javax.net.ssl.TrustManager[]{new javax.net.ssl.X509TrustManager() {
+                public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {
+                }
+
+                public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {
+                }
+
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, new java.security.SecureRandom());
+            return ssl;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static {
         awaitReady();

@@ -28,9 +28,18 @@ public final class JsonBodies {
     }
 
     public static JsonObject readObject(InputStream in) {
+        JsonObject obj = readOptionalObject(in);
+        if (obj == null) {
+            throw new ValidationException("body", "is empty; send a JSON object");
+        }
+        return obj;
+    }
+
+    /** A JSON object, or null for an empty body. */
+    public static JsonObject readOptionalObject(InputStream in) {
         String text = readText(in);
         if (text.isBlank()) {
-            throw new ValidationException("body", "is empty; send a JSON object");
+            return null;
         }
         JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {

@@ -1,0 +1,136 @@
+package io.leadscore.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The lead-rescore batch job, started through the platform's API (JobOperator inside) and through Liberty's
+ * batch REST API, followed to COMPLETED, failed with a reason, stopped midway and restarted from its checkpoint.
+ */
+class RescoreIT {
+
+    private static final String MODULE = "{'applicationName':'leadscore','moduleName':'leadscore-batch.jar','componentName':'JobLauncher',"
+            + "'jobXMLName':'lead-rescore','jobParameters':%s}";
+    private final Api operator = Api.as("operator");
+    private final Api sales = Api.as("sales");
+
+    private JsonObject awaitExecution(long id, Predicate<JsonObject> done) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            JsonObject e = operator.get(Api.BATCH + "/jobexecutions/" + id).expect(200).json();
+            if (done.test(e)) {
+                return e;
+            }
+            assertTrue(System.nanoTime() < deadline, "execution " + id + ": " + e);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    /** The newest execution of a job instance, once there is one newer than {@code after}. */
+    private long execution(long instanceId, long after) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            long newest = operator.get(Api.BATCH + "/jobinstances/" + instanceId + "/jobexecutions").expect(200).array()
+                    .stream().mapToLong(v -> v.asJsonObject().getJsonNumber("executionId").longValue()).max().orElse(-1);
+            if (newest > after) {
+                return newest;
+            }
+            assertTrue(System.nanoTime() < deadline, "no new execution of instance " + instanceId);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    private static boolean ended(JsonObject e) {
+        return !e.getString("batchStatus").matches("STARTING|STARTED|STOPPING");
+    }
+
+    private static long[] tally(JsonObject e) {
+        String[] words = e.getString("exitStatus").split(" ");
+        return new long[]{Long.parseLong(words[0]), Long.parseLong(words[3])};
+    }
+
+    @Test
+    void aRescoreStartedOverTheApiCompletesAndIsVisibleInTheBatchApi() {
+        JsonObject started = operator.post("/api/v1/rescore", "{}").expect(202).json();
+        long id = started.getJsonNumber("executionId").longValue();
+        assertEquals("lead-rescore", started.getString("jobName"));
+        JsonObject done = awaitExecution(id, RescoreIT::ended);
+        assertEquals("COMPLETED", done.getString("batchStatus"), done.toString());
+        assertTrue(done.getString("exitStatus").matches("\\d+ leads read, \\d+ new scores"), done.toString());
+        assertTrue(tally(done)[0] >= 400, "every open demo lead is read: " + done);
+        assertEquals(done.getString("exitStatus"), operator.get("/api/v1/rescore/" + id).expect(200).json().getString("exitStatus"));
+
+        // who may start it, and bad options
+        sales.post("/api/v1/rescore", "{}").problem(403);
+        operator.post("/api/v1/rescore", "{'modelId':'01a21d18-0000-7000-8000-000000000000'}").problemNaming(400, "modelId");
+        operator.post("/api/v1/rescore", "{'everything':true}").problemNaming(400, "everything");
+    }
+
+    @Test
+    void aRescoreThatFailsSaysWhyAndARestartWithGoodParametersCompletes() {
+        JsonObject instance = operator.post(Api.BATCH + "/jobinstances", String.format(MODULE, "{'partitions':'many'}"))
+                .expect(201).json();
+        long instanceId = instance.getJsonNumber("instanceId").longValue();
+        long first = execution(instanceId, -1);
+        JsonObject failed = awaitExecution(first, RescoreIT::ended);
+        assertEquals("FAILED", failed.getString("batchStatus"));
+        assertTrue(failed.getString("exitStatus").contains("partitions must be a whole number above 0, not 'many'"), failed.toString());
+
+        operator.put(Api.BATCH + "/jobinstances/" + instanceId + "?action=restart",
+                "{'jobParameters':{'partitions':'2'}}").expect(200);
+        long second = execution(instanceId, first);
+        JsonObject done = awaitExecution(second, RescoreIT::ended);
+        assertEquals("COMPLETED", done.getString("batchStatus"), done.toString());
+    }
+
+    private long readCount(long executionId) {
+        return operator.get(Api.BATCH + "/jobexecutions/" + executionId + "/stepexecutions").expect(200).array().stream()
+                .map(v -> v.asJsonObject()).filter(s -> s.containsKey("metrics"))
+                .mapToLong(s -> Long.parseLong(s.getJsonObject("metrics").getString("READ_COUNT"))).sum();
+    }
+
+    @Test
+    void aStoppedRescoreRestartsFromItsCheckpointReadingEveryLeadOnce() {
+        long total = Api.as("manager").get("/api/v1/leads?top=0&count=true&filter=" + Api.q("status eq 'OPEN'"))
+                .expect(200).json().getInt("count");
+        // one lead per chunk makes checkpoints fine-grained
+        JsonObject instance = operator.post(Api.BATCH + "/jobinstances", String.format(MODULE, "{'chunkSize':'1','partitions':'1'}"))
+                .expect(201).json();
+        long instanceId = instance.getJsonNumber("instanceId").longValue();
+        long first = execution(instanceId, -1);
+        awaitExecution(first, e -> !e.getString("batchStatus").equals("STARTING"));
+        Api.Reply stop = operator.put(Api.BATCH + "/jobexecutions/" + first + "?action=stop", "{}");
+        JsonObject ended = awaitExecution(first, RescoreIT::ended);
+        if (ended.getString("batchStatus").equals("COMPLETED")) {
+            // it finished before the stop arrived: nothing to restart
+            assertEquals(total, readCount(first));
+            return;
+        }
+        assertEquals(200, stop.status(), stop.body());
+        assertEquals("STOPPED", ended.getString("batchStatus"), ended.toString());
+        long readBefore = readCount(first);
+
+        operator.put(Api.BATCH + "/jobinstances/" + instanceId + "?action=restart", "{}").expect(200);
+        long second = execution(instanceId, first);
+        JsonObject done = awaitExecution(second, RescoreIT::ended);
+        assertEquals("COMPLETED", done.getString("batchStatus"), done.toString());
+        assertEquals(total, readBefore + tally(done)[0], "every open lead read once over both executions: "
+                + readBefore + " before the stop, " + done.getString("exitStatus") + " after");
+    }
+}

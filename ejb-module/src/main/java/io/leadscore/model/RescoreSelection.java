@@ -1,0 +1,149 @@
+package io.leadscore.model;
+
+import io.leadscore.common.Times;
+import io.leadscore.filter.CriteriaFilter;
+import io.leadscore.filter.RecordQueries;
+import io.leadscore.lead.Lead;
+import io.leadscore.lead.LeadStatus;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which open leads a rescore covers, in key order: open, created within the window, and (for one model)
+ * covered by it or last scored by it. Split into key ranges for partitions; the ranges of a job instance
+ * are stored, so that a restart works on exactly the same ranges.
+ */
+@Stateless
+public class RescoreSelection {
+
+    /** One partition's key range: ids after {@code fromId} (null: from the first) up to {@code toId} (null: to the last). */
+    public record Range(String fromId, String toId, Instant createdSince, String modelId) {
+    }
+
+    @PersistenceContext(unitName = "leadscore")
+    private EntityManager em;
+    @EJB
+    private ModelRegistry registry;
+    @EJB
+    private ScoringService scoring;
+
+    private List<Predicate> where(CriteriaBuilder cb, CriteriaQuery<?> q, Root<Lead> root, Instant createdSince,
+                                  String modelId) {
+        List<Predicate> where = new ArrayList<>();
+        where.add(cb.equal(root.get("status"), LeadStatus.OPEN));
+        if (createdSince != null) {
+            where.add(cb.greaterThanOrEqualTo(root.get("createdOn"), Times.utc(createdSince)));
+        }
+        if (modelId != null) {
+            PublishedModel model = registry.published().stream().filter(m -> m.modelId().equals(modelId)).findFirst()
+                    .orElse(null);
+            Predicate scoredByIt = cb.equal(root.get("scoreModelId"), modelId);
+            if (model == null) {
+                where.add(scoredByIt);
+            } else {
+                List<Predicate> covers = new ArrayList<>();
+                if (model.businessProcess() != null) {
+                    covers.add(cb.equal(root.get("businessProcess"), model.businessProcess()));
+                }
+                if (model.filter() != null) {
+                    covers.add(new CriteriaFilter(cb, q, root).predicate(model.filter()));
+                }
+                where.add(cb.or(scoredByIt, cb.and(covers.toArray(Predicate[]::new))));
+            }
+        }
+        return where;
+    }
+
+    /** The ranges of a job instance; {@code resumed} when they were stored by an earlier execution. */
+    public record Plan(List<Range> ranges, boolean resumed) {
+    }
+
+    /** The ranges of a job instance: those stored for it, or new ones of about equal size, stored now. */
+    public Plan plan(long jobInstanceId, int partitions, Instant createdSince, String modelId) {
+        List<Object[]> stored = em.createNativeQuery("SELECT from_id, to_id, created_since, model_id FROM rescore_partition "
+                + "WHERE job_instance_id = ? ORDER BY partition_no").setParameter(1, jobInstanceId).getResultList();
+        if (!stored.isEmpty()) {
+            List<Range> out = new ArrayList<>();
+            for (Object[] r : stored) {
+                out.add(new Range((String) r[0], (String) r[1],
+                        ((java.sql.Timestamp) r[2]).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC), (String) r[3]));
+            }
+            return new Plan(out, true);
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<Lead> cr = count.from(Lead.class);
+        long n = em.createQuery(count.select(cb.count(cr)).where(where(cb, count, cr, createdSince, modelId)
+                .toArray(Predicate[]::new))).getSingleResult();
+        int p = (int) Math.max(1, Math.min(partitions, Math.max(1, n / 1000)));
+        List<String> bounds = new ArrayList<>();
+        for (int k = 1; k < p; k++) {
+            CriteriaQuery<String> q = cb.createQuery(String.class);
+            Root<Lead> root = q.from(Lead.class);
+            q.select(root.get("id")).where(where(cb, q, root, createdSince, modelId).toArray(Predicate[]::new))
+                    .orderBy(cb.asc(root.get("id")));
+            bounds.add(em.createQuery(q).setFirstResult((int) (k * n / p)).setMaxResults(1).getSingleResult());
+        }
+        List<Range> out = new ArrayList<>();
+        for (int k = 0; k < p; k++) {
+            Range r = new Range(k == 0 ? null : bounds.get(k - 1), k == p - 1 ? null : bounds.get(k), createdSince, modelId);
+            out.add(r);
+            em.createNativeQuery("INSERT INTO rescore_partition (job_instance_id, partition_no, from_id, to_id, "
+                            + "created_since, model_id) VALUES (?, ?, ?, ?, ?, ?)")
+                    .setParameter(1, jobInstanceId).setParameter(2, k).setParameter(3, r.fromId()).setParameter(4, r.toId())
+                    .setParameter(5, java.sql.Timestamp.valueOf(Times.utc(createdSince))).setParameter(6, modelId)
+                    .executeUpdate();
+        }
+        return new Plan(out, false);
+    }
+
+    /** The next ids of a range after {@code afterId} (exclusive), in key order. */
+    public List<String> nextIds(Range range, String afterId, int size) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<String> q = cb.createQuery(String.class);
+        Root<Lead> root = q.from(Lead.class);
+        List<Predicate> where = where(cb, q, root, range.createdSince(), range.modelId());
+        String after = afterId != null ? afterId : range.fromId();
+        if (after != null) {
+            where.add(cb.greaterThan(root.get("id"), after));
+        }
+        if (range.toId() != null) {
+            where.add(cb.lessThanOrEqualTo(root.get("id"), range.toId()));
+        }
+        q.select(root.get("id")).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(root.get("id")));
+        return em.createQuery(q).setMaxResults(size).getResultList();
+    }
+
+    /** Scores the leads of these ids in the caller's transaction (a chunk); returns how many got a new score. */
+    public int score(List<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Lead> leads = em.createQuery("select l from Lead l where l.id in :ids", Lead.class)
+                .setParameter("ids", ids).getResultList();
+        RecordQueries.preloadAttributes(em, Lead.class, leads);
+        int scored = 0;
+        java.util.Map<String, java.time.Instant> was = new java.util.HashMap<>();
+        for (Lead l : leads) {
+            was.put(l.id(), l.score() == null ? null : l.score().scoredOn());
+        }
+        scoring.scoreAll(leads);
+        for (Lead l : leads) {
+            java.time.Instant now = l.score() == null ? null : l.score().scoredOn();
+            if (now != null && !now.equals(was.get(l.id()))) {
+                scored++;
+            }
+        }
+        return scored;
+    }
+}

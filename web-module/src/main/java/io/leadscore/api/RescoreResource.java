@@ -1,0 +1,112 @@
+package io.leadscore.api;
+
+import io.leadscore.batch.JobLauncher;
+import io.leadscore.common.Caller;
+import io.leadscore.common.FieldError;
+import io.leadscore.common.ValidationException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/rescore} (API.md "Scoring operations"): starts the lead-rescore batch job now, for
+ * Operators and System Administrators; the execution is also visible and restartable through Liberty's
+ * batch REST API and Admin Center.
+ */
+@Path("rescore")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.OPERATOR, Caller.SYSTEM_ADMINISTRATOR})
+@Tag(name = "Scoring operations")
+public class RescoreResource {
+
+    @EJB
+    private JobLauncher jobs;
+    @EJB
+    private io.leadscore.model.ModelService models;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Rescore open leads now", description = "Optional body {\"modelId\"}: only the leads that "
+            + "model covers or last scored. 202 with {executionId}; follow it at /api/v1/rescore/{executionId} or "
+            + "/ibm/api/batch/jobexecutions/{executionId}")
+    public Response start(InputStream body) {
+        String modelId = null;
+        JsonObject json = JsonBodies.readOptionalObject(body);
+        if (json != null) {
+            for (String k : json.keySet()) {
+                if (!k.equals("modelId")) {
+                    throw new ValidationException(List.of(new FieldError(k, "is not a rescore option; options: modelId")));
+                }
+            }
+            JsonValue m = json.get("modelId");
+            if (m != null && m.getValueType() != JsonValue.ValueType.NULL) {
+                if (!(m instanceof JsonString s)) {
+                    throw new ValidationException("modelId", "must be a string");
+                }
+                modelId = s.getString();
+                try {
+                    models.get(modelId);
+                } catch (io.leadscore.common.NotFoundException e) {
+                    throw new ValidationException("modelId", "no model has the id '" + modelId + "'");
+                }
+            }
+        }
+        long id = jobs.rescore(modelId);
+        return Response.accepted(execution(jobs.execution(id))).build();
+    }
+
+    @GET
+    @Path("{executionId}")
+    @Operation(summary = "A rescore execution", description = "Its batch status and exit status")
+    public JsonObject get(@PathParam("executionId") long executionId) {
+        try {
+            JobExecution e = jobs.execution(executionId);
+            if (!e.getJobName().equals(JobLauncher.RESCORE)) {
+                throw new NotFoundException();
+            }
+            return execution(e);
+        } catch (NoSuchJobExecutionException e) {
+            throw new NotFoundException();
+        }
+    }
+
+    static JsonObject execution(JobExecution e) {
+        JsonObjectBuilder o = Json.createObjectBuilder().add("executionId", e.getExecutionId())
+                .add("jobName", e.getJobName()).add("batchStatus", e.getBatchStatus().name());
+        add(o, "exitStatus", e.getExitStatus());
+        add(o, "createTime", e.getCreateTime() == null ? null : e.getCreateTime().toInstant().toString());
+        add(o, "startTime", e.getStartTime() == null ? null : e.getStartTime().toInstant().toString());
+        add(o, "endTime", e.getEndTime() == null ? null : e.getEndTime().toInstant().toString());
+        return o.build();
+    }
+
+    private static void add(JsonObjectBuilder o, String name, String value) {
+        if (value == null) {
+            o.addNull(name);
+        } else {
+            o.add(name, value);
+        }
+    }
+}
