@@ -75,6 +75,65 @@ public final class RecordQueries {
     }
 
     /**
+     * Every record a query selects (its filter, order and restrictions; no top or skip), handed over in
+     * batches with their attributes, read through a database cursor: memory stays the same however many
+     * records there are. For exports.
+     */
+    public static <T> long forEach(EntityManager em, Class<T> type, RecordSchema schema, ListQuery q,
+                                   List<Restriction> restrictions, int batchSize, java.util.function.Consumer<List<T>> batch) {
+        Bound filter;
+        try {
+            filter = q.filter() == null || q.filter().isBlank() ? null : FilterBinder.compile(q.filter(), schema);
+        } catch (FilterException e) {
+            throw new ValidationException("filter", e.getMessage());
+        }
+        OrderBy orderBy;
+        try {
+            orderBy = OrderBy.parse(q.orderBy(), schema);
+        } catch (FilterException e) {
+            throw new ValidationException("orderBy", e.getMessage());
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<T> select = cb.createQuery(type);
+        Root<T> root = select.from(type);
+        CriteriaFilter cf = new CriteriaFilter(cb, select, root);
+        select.select(root).where(where(cb, cf, root, filter, restrictions)).orderBy(cf.orders(orderBy));
+        TypedQuery<T> tq = em.createQuery(select);
+        tq.setHint("eclipselink.read-only", "true");
+        tq.setHint("eclipselink.cursor.scrollable", "true");
+        tq.setHint("eclipselink.jdbc.fetch-size", String.valueOf(batchSize));
+        Object cursor = tq.getSingleResult();
+        long n = 0;
+        try {
+            @SuppressWarnings("unchecked")
+            java.util.Iterator<T> rows = (java.util.Iterator<T>) cursor;
+            List<T> page = new ArrayList<>(batchSize);
+            while (rows.hasNext()) {
+                page.add(rows.next());
+                if (page.size() == batchSize) {
+                    preloadAttributes(em, type, page);
+                    batch.accept(page);
+                    n += page.size();
+                    page = new ArrayList<>(batchSize);
+                    em.clear();
+                }
+            }
+            if (!page.isEmpty()) {
+                preloadAttributes(em, type, page);
+                batch.accept(page);
+                n += page.size();
+            }
+        } finally {
+            try {
+                cursor.getClass().getMethod("close").invoke(cursor);
+            } catch (ReflectiveOperationException e) {
+                // a cursor without close(): nothing to release
+            }
+        }
+        return n;
+    }
+
+    /**
      * Reads the custom attributes of a page of records in one query instead of one query per record
      * (in chunks of 1,000, so that no database meets an endless IN list).
      */

@@ -86,16 +86,23 @@ public class LeadService extends RecordService<Lead> {
     }
 
     public Page<Lead> list(Caller caller, View view, ListQuery query) {
+        return query(order(view, query), restrictions(caller, view));
+    }
+
+    /** What a caller may see of a view: a Salesperson their own leads; "my open scored" the caller's scored open ones. */
+    static List<RecordQueries.Restriction> restrictions(Caller caller, View view) {
         List<RecordQueries.Restriction> restrictions = new ArrayList<>();
         if (!caller.seesAll() || view == View.MY_OPEN_SCORED) {
             restrictions.add((cb, root) -> cb.equal(root.get("ownerId"), caller.name()));
         }
-        ListQuery q = query;
         if (view == View.MY_OPEN_SCORED) {
             restrictions.add((cb, root) -> cb.equal(root.get("status"), LeadStatus.OPEN));
             restrictions.add((cb, root) -> cb.isNotNull(root.get("scoreValue")));
-            q = q.withDefaultOrder("score/value desc");
         }
-        return query(q, restrictions);
+        return restrictions;
+    }
+
+    static ListQuery order(View view, ListQuery query) {
+        return view == View.MY_OPEN_SCORED ? query.withDefaultOrder("score/value desc") : query;
     }
 }

@@ -48,6 +48,8 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
 
     @EJB
     private LeadService leads;
+    @EJB
+    private io.leadscore.lead.LeadExport export;
 
     @Override
     protected RecordService<Lead> service() {
@@ -84,6 +86,31 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
     @Override
     protected Page<Lead> page(Caller caller, ListQuery query) {
         return leads.list(caller, LeadService.View.parse(uri.getQueryParameters().getFirst("view")), query);
+    }
+
+    @GET
+    @jakarta.ws.rs.Produces("text/csv;qs=0.5") // JSON stays the answer to Accept: */*
+    @Operation(summary = "Export as CSV", description = "With Accept: text/csv, every lead the query selects (filter, "
+            + "orderBy, view; not top or skip), streamed: the fields, score/value, score/grade, score/trend, "
+            + "score/scoredOn and one attributes/<name> column per custom attribute")
+    public Response export() {
+        jakarta.ws.rs.core.MultivaluedMap<String, String> p = uri.getQueryParameters();
+        String filter = p.getFirst("filter") != null ? p.getFirst("filter") : p.getFirst("$filter");
+        String orderBy = p.getFirst("orderBy") != null ? p.getFirst("orderBy") : p.getFirst("$orderby");
+        ListQuery q = new ListQuery(filter, orderBy, 0, 0, false);
+        Caller caller = caller();
+        LeadService.View view = LeadService.View.parse(p.getFirst("view"));
+        leads.list(caller, view, q); // a bad filter or order is a 400 before anything is sent
+        List<String> attributes = export.attributeNames();
+        jakarta.ws.rs.core.StreamingOutput body = out -> {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+                    java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            try (LeadCsv csv = new LeadCsv(w, attributes)) {
+                export.forEach(caller, view, q, csv::print);
+            }
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"leads.csv\"").build();
     }
 
     @GET
