@@ -15,6 +15,7 @@ import java.util.Properties;
 public class JobLauncher {
 
     public static final String RESCORE = "lead-rescore";
+    public static final String IMPORT = "lead-import";
 
     /** Starts {@code jobName} and returns its execution id; the caller must hold a batch role. */
     public long start(String jobName, Properties parameters) {

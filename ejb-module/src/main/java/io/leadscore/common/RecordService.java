@@ -45,6 +45,11 @@ public abstract class RecordService<E extends CrmRecord> {
     /** A new record from validated input. */
     protected abstract E newRecord(RecordInput input, String ownerId, Instant now);
 
+    /** A new record that comes with a past (an import); by default the past is not kept. */
+    protected E newRecord(RecordInput input, String ownerId, Instant now, java.io.Serializable history) {
+        return newRecord(input, ownerId, now);
+    }
+
     /** Checks that the records the input refers to (the schema's relations: accountId, contactId) exist. */
     protected void checkReferences(RecordInput input) {
         for (RecordSchema.Relation r : schema.relations()) {
@@ -74,21 +79,26 @@ public abstract class RecordService<E extends CrmRecord> {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public E create(Caller caller, RecordInput input) {
+        return create(caller, input, null);
+    }
+
+    /** Creates a record that comes with a past (see {@link #newRecord(RecordInput, String, Instant, java.io.Serializable)}). */
+    protected E create(Caller caller, RecordInput input, java.io.Serializable history) {
         Pipeline.Operation op = OperationScope.begin(Message.Create, schema.entityName(), caller.name(),
                 new Record(schema.entityName(), null, RecordValues.of(schema, input), false), null);
         return OperationScope.within(op, () -> {
             host.before(op, Stage.PreValidation);
-            return self().createWithin(caller, input, op);
+            return self().createWithin(caller, input, op, history);
         });
     }
 
     /** The transaction of {@link #create}; not for clients. */
-    public E createWithin(Caller caller, RecordInput input, Pipeline.Operation op) {
+    public E createWithin(Caller caller, RecordInput input, Pipeline.Operation op, java.io.Serializable history) {
         host.before(op, Stage.PreOperation);
         RecordInput effective = asChanged(input, op);
         String owner = RecordStore.ownerFor(caller, effective);
         checkReferences(effective);
-        E record = persist(newRecord(effective, owner, Times.now()));
+        E record = persist(newRecord(effective, owner, Times.now(), history));
         host.written(op, record.id(), RecordValues.of(schema, record));
         return record;
     }

@@ -68,6 +68,26 @@ public class LeadService extends RecordService<Lead> {
         return new Lead(input, ownerId, now);
     }
 
+    /** A lead from an import, with its past: created then, and closed then as it says. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Lead importLead(Caller caller, RecordInput input, LeadHistory history) {
+        return create(caller, input, history);
+    }
+
+    @Override
+    protected Lead newRecord(RecordInput input, String ownerId, Instant now, java.io.Serializable history) {
+        if (!(history instanceof LeadHistory h)) {
+            return newRecord(input, ownerId, now);
+        }
+        Lead lead = new Lead(input, ownerId, h.createdOn() != null ? h.createdOn() : now);
+        if (h.status() == LeadStatus.QUALIFIED) {
+            lead.qualify(h.closedOn());
+        } else if (h.status() == LeadStatus.DISQUALIFIED) {
+            lead.disqualify(h.closedOn());
+        }
+        return lead;
+    }
+
     @Override
     protected void checkUpdatable(Lead lead) {
         if (lead.status() != LeadStatus.OPEN) {

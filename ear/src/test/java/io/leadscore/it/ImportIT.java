@@ -1,0 +1,141 @@
+package io.leadscore.it;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static io.leadscore.it.Api.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** CSV imports through the lead-import batch job: good rows imported and scored, every bad row reported. */
+class ImportIT {
+
+    private final Api sales = Api.as("sales");
+    private final Api manager = Api.as("manager");
+
+    private JsonObject awaitImport(Api api, String id) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            JsonObject i = api.get("/api/v1/imports/" + id).expect(200).json();
+            if (!i.getString("status").matches("Waiting|Running")) {
+                return i;
+            }
+            assertTrue(System.nanoTime() < deadline, i.toString());
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private String upload(Api api, String query, byte[] csv) {
+        Api.Reply r = api.post("/api/v1/imports" + query, "text/csv", csv).expect(202);
+        assertTrue(r.header("Location").endsWith(r.json().getString("id")));
+        return r.json().getString("id");
+    }
+
+    private int count(String filter) {
+        return manager.get("/api/v1/leads?top=0&count=true&filter=" + q(filter)).expect(200).json().getInt("count");
+    }
+
+    @Test
+    void goodRowsAreImportedAndScoredAndEveryBadRowIsReportedWithItsReason() throws Exception {
+        String run = Api.unique("Imp");
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        csv.write(("Last Name,Email,Industry,TotalVisits,status,createdOn,closedOn\n"
+                + run + " A,a@example.com,Finance,5,,,\n"                 // 1 imported, open
+                + run + " B,not-an-email,Retail,3,,,\n"                   // 2 invalid email
+                + run + " C,c@example.com\n"                              // 3 wrong column count
+                + ",d@example.com,Retail,1,,,\n"                           // 4 missing last name
+                + run + " E,e@example.com,Retail,two,MAYBE,,\n"            // 5 unknown status (TotalVisits 'two' is text)
+                + run + " F,f@example.com,Retail,2,QUALIFIED,2025-01-10,2025-02-01\n" // 6 imported, closed history
+                + run + " G,g@example.com,Retail,1,,yesterday,\n").getBytes(StandardCharsets.UTF_8)); // 7 bad date
+        csv.write((run + " H,h@example.com,").getBytes(StandardCharsets.UTF_8));
+        csv.write(new byte[]{'R', (byte) 0xff, (byte) 0xfe, 't', ',', '1', ',', ',', ',', '\n'});      // 8 invalid UTF-8
+        String id = upload(sales, "?businessProcess=Standard", csv.toByteArray());
+
+        JsonObject done = awaitImport(sales, id);
+        assertEquals("Completed", done.getString("status"), done.toString());
+        assertEquals(8, done.getInt("rowsRead"));
+        assertEquals(2, done.getInt("rowsImported"));
+        assertEquals(6, done.getInt("rowsRejected"));
+        List<String> errors = done.getJsonArray("errors").stream().map(JsonValue::asJsonObject)
+                .map(e -> e.getInt("row") + " " + e.getString("message")).toList();
+        assertEquals(List.of("2 Email: is not a valid email address", "3 has 2 values; the header has 7 columns",
+                "4 Last Name: is required", "5 status: must be OPEN, QUALIFIED or DISQUALIFIED, not 'MAYBE'",
+                "7 createdOn: must be a date (2026-11-27) or an ISO-8601 instant, not 'yesterday'",
+                "8 Industry: is not valid UTF-8"), errors);
+
+        JsonObject open = sales.get("/api/v1/leads?filter=" + q("lastName eq '" + run + " A'")).expect(200).json()
+                .getJsonArray("value").getJsonObject(0);
+        assertEquals("Standard", open.getString("businessProcess"));
+        assertEquals("sales", open.getString("ownerId"));
+        assertEquals(5, open.getJsonObject("attributes").getInt("TotalVisits"));
+        sales.awaitScored(open.getString("id")); // imported open leads are scored like new ones
+        JsonObject closed = sales.get("/api/v1/leads?filter=" + q("lastName eq '" + run + " F'")).expect(200).json()
+                .getJsonArray("value").getJsonObject(0);
+        assertEquals("QUALIFIED", closed.getString("status"));
+        assertEquals("2025-01-10T00:00:00Z", closed.getString("createdOn"));
+        assertEquals("2025-02-01T00:00:00Z", closed.getString("closedOn"));
+        assertEquals(2, count("startswith(lastName, '" + run + "')"), "nothing else was written");
+    }
+
+    @Test
+    void aHeaderThatNamesAColumnTwiceFailsTheImportWithTheReason() {
+        String id = upload(sales, "", "email,lastName,Email\na@b.example,X,c@d.example\n".getBytes(StandardCharsets.UTF_8));
+        JsonObject failed = awaitImport(sales, id);
+        assertEquals("Failed", failed.getString("status"));
+        assertEquals("The header names 'Email' twice (as email)", failed.getString("error"));
+        assertEquals(0, failed.getInt("rowsImported"));
+    }
+
+    @Test
+    void whoMayImportWhatAndBadRequests() {
+        byte[] one = "lastName\nX\n".getBytes(StandardCharsets.UTF_8);
+        sales.post("/api/v1/imports?owner=manager", "text/csv", one).problemNaming(403, "owner");
+        Api.as("operator").post("/api/v1/imports", "text/csv", one).problem(403);
+        sales.post("/api/v1/imports", "text/csv", new byte[0]).problemNaming(400, "body");
+        sales.post("/api/v1/imports", "application/json", "{}".getBytes(StandardCharsets.UTF_8)).problem(415);
+        String id = upload(manager, "?owner=sales", one);
+        assertEquals("Completed", awaitImport(manager, id).getString("status"));
+        Api.as("sales").get("/api/v1/imports/" + id).problem(404); // the manager's import
+        Api.as("operator").get("/api/v1/imports/" + id).expect(200);
+    }
+
+    @Test
+    void aFileOverOneHundredMegabytesIsRefused() {
+        byte[] row = "x,y,z,w,v,u,t,s,r,q\n".getBytes(StandardCharsets.UTF_8);
+        long size = 100L * 1024 * 1024 + 1024;
+        Api.Reply r = sales.post("/api/v1/imports", "text/csv", java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.InputStream() {
+                    long sent;
+
+                    @Override
+                    public int read() {
+                        return sent++ < size ? row[(int) (sent % row.length)] : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (sent >= size) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(len, size - sent);
+                        for (int i = 0; i < n; i++) {
+                            b[off + i] = row[(int) ((sent + i) % row.length)];
+                        }
+                        sent += n;
+                        return n;
+                    }
+                }));
+        assertEquals(413, r.status(), r.body());
+    }
+}

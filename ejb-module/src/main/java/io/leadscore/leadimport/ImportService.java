@@ -1,0 +1,184 @@
+package io.leadscore.leadimport;
+
+import io.leadscore.common.Caller;
+import io.leadscore.common.ForbiddenException;
+import io.leadscore.common.NotFoundException;
+import io.leadscore.common.Times;
+import io.leadscore.lead.LeadService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Imports: registered with their file, written a chunk at a time, and their progress and rejected rows.
+ * A chunk is written in a transaction of its own, with the rows' markers, so a restarted import skips rows
+ * already written; when a plugin refuses a row, the chunk is written again row by row and only that row is
+ * rejected.
+ */
+@Stateless
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class.getName());
+    @PersistenceContext(unitName = "leadscore")
+    private EntityManager em;
+    @EJB
+    private LeadService leads;
+    @EJB
+    private ImportService self;
+    @Inject
+    @ConfigProperty(name = "import.dir", defaultValue = "")
+    private String directory;
+
+    /** Where import files are kept. */
+    public Path directory() {
+        return Path.of(directory == null || directory.isBlank() ? System.getProperty("java.io.tmpdir") + "/leadscore-imports"
+                : directory);
+    }
+
+    /** A new import id and the file its upload goes to. */
+    public String newId() {
+        return LeadImport.newId();
+    }
+
+    public Path file(String id) {
+        return directory().resolve(id + ".csv");
+    }
+
+    public LeadImport register(String id, Caller caller, String fileName, long bytes, String owner, String businessProcess) {
+        if (owner != null && !caller.seesAll() && !owner.equals(caller.name())) {
+            throw new ForbiddenException("owner", "A Salesperson may only import leads for themselves");
+        }
+        LeadImport i = new LeadImport(id, caller, fileName, bytes, owner, businessProcess, Times.now());
+        em.persist(i);
+        return i;
+    }
+
+    public void started(String id, long executionId) {
+        find(id).started(executionId);
+    }
+
+    public void ended(String id, LeadImport.Status status, String why) {
+        find(id).ended(status, why, Times.now());
+    }
+
+    private LeadImport find(String id) {
+        LeadImport i = em.find(LeadImport.class, id);
+        if (i == null) {
+            throw new NotFoundException("import", id);
+        }
+        return i;
+    }
+
+    /** An import, if the caller started it or sees everything. */
+    public LeadImport get(Caller caller, String id) {
+        LeadImport i = find(id);
+        if (!caller.seesAll() && !caller.operator() && !i.createdBy().equals(caller.name())) {
+            throw new NotFoundException("import", id);
+        }
+        return i;
+    }
+
+    /** The import itself, for the job. */
+    public LeadImport job(String id) {
+        return find(id);
+    }
+
+    /** An import's rejected rows, in row order. */
+    public List<Object[]> errors(String id, int max) {
+        return em.createNativeQuery("SELECT row_no, message FROM lead_import_error WHERE import_id = ? ORDER BY row_no")
+                .setParameter(1, id).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Writes a chunk of mapped rows: all in one transaction; if a plugin refuses one, again row by row, each
+     * in its own transaction, so only the refused rows are rejected. Rows already written (a restart) are skipped.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void write(String importId, List<CsvLeadRows.Row> rows) {
+        try {
+            self.writeAll(importId, rows, false);
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Import " + importId + ": a chunk failed as a whole (" + e + "); writing it row by row");
+            for (CsvLeadRows.Row row : rows) {
+                try {
+                    self.writeAll(importId, List.of(row), false);
+                } catch (RuntimeException rowFailure) {
+                    self.writeAll(importId, List.of(CsvLeadRows.Row.rejected(row.number(), reason(rowFailure))), true);
+                }
+            }
+        }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && !(t instanceof io.leadscore.plugin.InvalidPluginExecutionException)
+                && !(t instanceof io.leadscore.common.ValidationException) && !(t instanceof ForbiddenException)
+                && !(t instanceof io.leadscore.common.ConflictException)) {
+            t = t.getCause();
+        }
+        if (t instanceof io.leadscore.common.ValidationException v) {
+            StringBuilder b = new StringBuilder();
+            v.errors().forEach(f -> b.append(b.length() == 0 ? "" : "; ").append(f.field()).append(": ").append(f.message()));
+            return b.toString();
+        }
+        if (t instanceof ForbiddenException f) {
+            return f.field() + ": " + f.getMessage();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+
+    /** One transaction: the rows' leads through the pipeline, their markers, rejections and the counts. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void writeAll(String importId, List<CsvLeadRows.Row> rows, boolean rejectionsOnly) {
+        LeadImport imp = find(importId);
+        Caller caller = imp.caller();
+        Set<Long> done = done(importId, rows);
+        long imported = 0;
+        long rejected = 0;
+        for (CsvLeadRows.Row row : rows) {
+            if (done.contains(row.number())) {
+                continue;
+            }
+            if (row.rejection() != null) {
+                em.createNativeQuery("INSERT INTO lead_import_error (import_id, row_no, message) VALUES (?, ?, ?)")
+                        .setParameter(1, importId).setParameter(2, row.number())
+                        .setParameter(3, row.rejection().length() > 2000 ? row.rejection().substring(0, 2000) : row.rejection())
+                        .executeUpdate();
+                rejected++;
+                continue;
+            }
+            String leadId = leads.importLead(caller, row.input(), row.history()).id();
+            em.createNativeQuery("INSERT INTO lead_import_row (import_id, row_no, lead_id) VALUES (?, ?, ?)")
+                    .setParameter(1, importId).setParameter(2, row.number()).setParameter(3, leadId).executeUpdate();
+            imported++;
+        }
+        imp.counted(imported + rejected, imported, rejected);
+    }
+
+    /** Which of these rows an earlier attempt already wrote or rejected. */
+    private Set<Long> done(String importId, List<CsvLeadRows.Row> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        long from = rows.get(0).number();
+        long to = rows.get(rows.size() - 1).number();
+        Set<Long> done = new HashSet<>();
+        for (String table : List.of("lead_import_row", "lead_import_error")) {
+            List<?> found = em.createNativeQuery("SELECT row_no FROM " + table + " WHERE import_id = ? AND row_no BETWEEN ? AND ?")
+                    .setParameter(1, importId).setParameter(2, from).setParameter(3, to).getResultList();
+            found.forEach(n -> done.add(((Number) n).longValue()));
+        }
+        return done;
+    }
+}
