@@ -8,6 +8,11 @@ final class BenchReport {
     private BenchReport() {
     }
 
+    /** From a script: {@code java BenchReport <name> <section text>} rewrites that section. */
+    public static void main(String[] args) throws IOException {
+        write(args[0], args[1]);
+    }
+
     static String machine() throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");

@@ -2,7 +2,6 @@ package io.leadscore.batch;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
@@ -18,11 +17,10 @@ import java.util.logging.Logger;
 
 /**
  * Starts {@code lead-rescore} every day at {@code rescore.time} (server.xml variable, HH:MM), as the
- * Operator role (server.xml maps it to a run-as user), so operators see and manage it like one they started.
+ * Operator role ({@link OperatorJobs}), so operators see and manage it like one they started.
  */
 @Startup
 @Singleton
-@RunAs("Operator")
 public class RescoreSchedule {
 
     private static final Logger LOG = Logger.getLogger(RescoreSchedule.class.getName());
@@ -30,7 +28,7 @@ public class RescoreSchedule {
     @Resource
     private TimerService timers;
     @EJB
-    private JobLauncher launcher;
+    private OperatorJobs launcher;
     @Inject
     @ConfigProperty(name = "rescore.time", defaultValue = "02:00")
     private String time;

@@ -98,6 +98,21 @@ class ImportIT {
     }
 
     @Test
+    void aFileOverOneMegabyteIsImported() {
+        StringBuilder csv = new StringBuilder("lastName,attributes/Padding\n");
+        String run = Api.unique("Big");
+        String padding = "x".repeat(900);
+        for (int i = 0; i < 2000; i++) {
+            csv.append(run).append(',').append(padding).append('\n');
+        }
+        String id = upload(manager, "", csv.toString().getBytes(StandardCharsets.UTF_8));
+        JsonObject done = awaitImport(manager, id);
+        assertEquals("Completed", done.getString("status"), done.toString());
+        assertEquals(2000, done.getInt("rowsImported"));
+        assertEquals(2000, count("lastName eq '" + run + "'"));
+    }
+
+    @Test
     void whoMayImportWhatAndBadRequests() {
         byte[] one = "lastName\nX\n".getBytes(StandardCharsets.UTF_8);
         sales.post("/api/v1/imports?owner=manager", "text/csv", one).problemNaming(403, "owner");
@@ -137,5 +152,6 @@ class ImportIT {
                     }
                 }));
         assertEquals(413, r.status(), r.body());
+        assertTrue(r.body().contains("100 MB"), "refused by the import's own limit, not the 1 MB one of JSON bodies: " + r.body());
     }
 }

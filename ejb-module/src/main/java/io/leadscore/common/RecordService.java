@@ -61,9 +61,12 @@ public abstract class RecordService<E extends CrmRecord> {
     protected void checkUpdatable(E record) {
     }
 
+    /**
+     * Registers a new record; it is inserted at the next flush or at commit (not at once: an import writes
+     * hundreds in one transaction, and a flush per record would cost time growing with their number).
+     */
     protected E persist(E record) {
         em().persist(record);
-        em().flush();
         return record;
     }
 

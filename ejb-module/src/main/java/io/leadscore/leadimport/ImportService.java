@@ -151,16 +151,13 @@ public class ImportService {
                 continue;
             }
             if (row.rejection() != null) {
-                em.createNativeQuery("INSERT INTO lead_import_error (import_id, row_no, message) VALUES (?, ?, ?)")
-                        .setParameter(1, importId).setParameter(2, row.number())
-                        .setParameter(3, row.rejection().length() > 2000 ? row.rejection().substring(0, 2000) : row.rejection())
-                        .executeUpdate();
+                em.persist(new ImportedRow.Rejected(importId, row.number(), row.rejection()));
                 rejected++;
                 continue;
             }
             String leadId = leads.importLead(caller, row.input(), row.history()).id();
-            em.createNativeQuery("INSERT INTO lead_import_row (import_id, row_no, lead_id) VALUES (?, ?, ?)")
-                    .setParameter(1, importId).setParameter(2, row.number()).setParameter(3, leadId).executeUpdate();
+            // no statement between the rows, so nothing flushes before commit and inserts go in JDBC batches
+            em.persist(new ImportedRow.Written(importId, row.number(), leadId));
             imported++;
         }
         imp.counted(imported + rejected, imported, rejected);

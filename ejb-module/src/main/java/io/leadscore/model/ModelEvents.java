@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * What happens after a model change has committed (never for rolled-back work): the registry reloads,
- * trainings start, covered leads are rescored — on the managed executor, never on a request thread.
+ * trainings start on the managed executor, and the covered leads are rescored by a batch job.
  */
 @ApplicationScoped
 public class ModelEvents {
@@ -25,8 +25,8 @@ public class ModelEvents {
     private ManagedExecutorService executor;
     @EJB
     private ModelRegistry registry;
-    @EJB
-    private Rescorer rescorer;
+    @jakarta.inject.Inject
+    private jakarta.enterprise.event.Event<RescoreRequested> rescore;
     @EJB
     private ModelTrainer trainer;
     @EJB
@@ -39,13 +39,12 @@ public class ModelEvents {
         registry.reload();
         steps.refresh(); // the LeadScoringPlugin's Update step follows what the published models read
         if (event.rescore()) {
-            executor.submit(() -> {
-                try {
-                    rescorer.rescore(event.modelId());
-                } catch (RuntimeException e) {
-                    LOG.log(Level.SEVERE, "Rescoring the leads of model " + event.modelId() + " failed", e);
-                }
-            });
+            try {
+                rescore.fire(new RescoreRequested(event.modelId()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "The rescore of the leads of model " + event.modelId() + " could not be "
+                        + "started; the daily rescore will score them", e);
+            }
         }
     }
 

@@ -1,8 +1,6 @@
 package io.leadscore.model;
 
 import io.leadscore.common.Times;
-import io.leadscore.filter.CriteriaFilter;
-import io.leadscore.filter.RecordQueries;
 import io.leadscore.lead.Lead;
 import io.leadscore.lead.LeadScore;
 import io.leadscore.lead.LeadStatus;
@@ -14,9 +12,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -224,42 +219,6 @@ public class ScoringService {
             throw new IllegalStateException("No database connection in this transaction");
         }
         return c;
-    }
-
-    /**
-     * Scores the next page of open leads that a model covers or last scored, after {@code afterId} in id
-     * order. Returns the last id of the page, or null when there was none.
-     */
-    public String scorePage(PublishedModel model, String modelId, String afterId, int size) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Lead> q = cb.createQuery(Lead.class);
-        Root<Lead> root = q.from(Lead.class);
-        List<Predicate> where = new ArrayList<>();
-        where.add(cb.equal(root.get("status"), LeadStatus.OPEN));
-        if (afterId != null) {
-            where.add(cb.greaterThan(root.get("id"), afterId));
-        }
-        Predicate scoredByIt = cb.equal(root.get("scoreModelId"), modelId);
-        if (model == null) {
-            where.add(scoredByIt);
-        } else {
-            List<Predicate> covers = new ArrayList<>();
-            if (model.businessProcess() != null) {
-                covers.add(cb.equal(root.get("businessProcess"), model.businessProcess()));
-            }
-            if (model.filter() != null) {
-                covers.add(new CriteriaFilter(cb, q, root).predicate(model.filter()));
-            }
-            where.add(cb.or(scoredByIt, cb.and(covers.toArray(Predicate[]::new))));
-        }
-        q.select(root).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(root.get("id")));
-        List<Lead> page = em.createQuery(q).setMaxResults(size).getResultList();
-        if (page.isEmpty()) {
-            return null;
-        }
-        RecordQueries.preloadAttributes(em, Lead.class, page);
-        scoreAll(page);
-        return page.get(page.size() - 1).id();
     }
 
     /** The lead's score with every reason, from the version that gave the score. */

@@ -1,6 +1,6 @@
 package io.leadscore.api;
 
-import io.leadscore.batch.ImportLauncher;
+import io.leadscore.batch.OperatorJobs;
 import io.leadscore.common.Caller;
 import io.leadscore.common.ValidationException;
 import io.leadscore.leadimport.ImportService;
@@ -53,7 +53,7 @@ public class ImportsResource {
     @EJB
     private ImportService imports;
     @EJB
-    private ImportLauncher launcher;
+    private OperatorJobs launcher;
     @Context
     private SecurityContext security;
     @Context
@@ -84,7 +84,7 @@ public class ImportsResource {
             delete(file);
             throw e;
         }
-        long execution = launcher.start(id);
+        long execution = launcher.importLeads(id);
         return Response.accepted(Json.createObjectBuilder().add("id", registered.id()).add("status", "Waiting")
                         .add("executionId", execution).build())
                 .location(uri.getAbsolutePathBuilder().path(id).build()).build();

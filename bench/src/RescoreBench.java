@@ -1,0 +1,205 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * bench/rescore: a server on a database of 1,000,000 open leads (and closed ones to train on) with no model.
+ * Deploys, trains and publishes the demo model: publishing starts a lead-rescore job for its leads, the first
+ * scoring of every lead (a score and a history row each). The job is killed with the server (SIGKILL) when
+ * about 40 % is read; the server is started again and the job instance restarted over the batch REST API.
+ * Then a second, uninterrupted rescore over the API: the daily run, where nothing changed. Prints the
+ * figures and the peak heap; the script checks in the database that every lead was scored exactly once.
+ *
+ * java RescoreBench <baseUrl> <wlpDir> <command> <open-leads>
+ */
+public class RescoreBench {
+
+    static final HttpClient HTTP = newClient();
+    static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes());
+    static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString("operator:operator".getBytes());
+    static final String BATCH = "https://localhost:9443/ibm/api/batch";
+    static volatile long peakHeap;
+
+    static HttpClient newClient() {
+        System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+        try {
+            javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+            ssl.init(null, new javax.net.ssl.TrustManager[]{new javax.net.ssl.X509TrustManager() {
+                public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) { }
+                public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) { }
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() { return new java.security.cert.X509Certificate[0]; }
+            }}, null);
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(ssl)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        Path wlp = Path.of(args[1]);
+        String command = args[2];
+        long leads = Long.parseLong(args[3]);
+        Thread heap = new Thread(() -> watchHeap(base));
+        heap.setDaemon(true);
+        heap.start();
+
+        String model = send("PUT", base + "/api/v1/models/by-name/Default", ADMIN, Files.readString(Path.of("models/default.json")));
+        String modelId = field(model, "id");
+        long t0 = System.nanoTime();
+        send("POST", base + "/api/v1/models/" + modelId + "/train", ADMIN, "");
+        while (!field(send("GET", base + "/api/v1/models/" + modelId, ADMIN, null), "status").equals("TRAINED")) {
+            Thread.sleep(1000);
+        }
+        System.out.printf("trained in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+        long started = System.nanoTime();
+        send("POST", base + "/api/v1/models/" + modelId + "/publish", ADMIN, "");
+        long instance = -1;
+        while (instance < 0) {
+            Matcher m = Pattern.compile("\"instanceId\"\\s*:\\s*(\\d+)").matcher(send("GET", BATCH + "/jobinstances?jobName=lead-rescore", OPERATOR, null));
+            if (m.find()) {
+                instance = Long.parseLong(m.group(1));
+            } else {
+                Thread.sleep(200);
+            }
+        }
+        long first = latestExecution(instance);
+        long readBeforeKill;
+        while ((readBeforeKill = readCount(first)) < leads * 2 / 5) {
+            Thread.sleep(500);
+        }
+        double firstSeconds = (System.nanoTime() - started) / 1e9;
+        long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/leadscore.pid")).strip());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        readBeforeKill = Math.max(readBeforeKill, 0);
+        System.out.printf("killed the server after %,d leads read in %.0f s%n", readBeforeKill, firstSeconds);
+
+        Process p = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", "leadscore").inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("server start failed");
+        }
+        while (status(base + "/health/ready") != 200) {
+            Thread.sleep(500);
+        }
+        long restartedAt = System.nanoTime();
+        send("PUT", BATCH + "/jobinstances/" + instance + "?action=restart&reusePreviousParams=true", OPERATOR, "{}");
+        long second = latestExecution(instance, first);
+        String done = awaitEnd(second);
+        double secondSeconds = (System.nanoTime() - restartedAt) / 1e9;
+        long readAfter = readCount(second);
+        System.out.println("restarted execution: " + done);
+
+        long dailyStart = System.nanoTime();
+        String daily = send("POST", base + "/api/v1/rescore", OPERATOR, "{}");
+        String dailyDone = awaitEnd(Long.parseLong(field(daily, "executionId")));
+        double dailySeconds = (System.nanoTime() - dailyStart) / 1e9;
+        long dailyRead = Long.parseLong(field(dailyDone, "exitStatus").split(" ")[0]);
+
+        double firstRate = readBeforeKill / firstSeconds;
+        double secondRate = readAfter / secondSeconds;
+        double dailyRate = dailyRead / dailySeconds;
+        System.out.printf("first scoring: %,.0f leads/s before the kill, %,.0f leads/s after the restart; daily rescore "
+                + "%,.0f leads/s; peak heap %d MB%n", firstRate, secondRate, dailyRate, peakHeap >> 20);
+        Files.writeString(Path.of("bench/work/rescore-figures.txt"), String.format(
+                "| first scoring, until the kill | %,d | %.0f s | %,.0f | %n| first scoring, the restarted execution | %,d | %.0f s | %,.0f | %n"
+                        + "| daily rescore, nothing changed | %,d | %.0f s | %,.0f | %n",
+                readBeforeKill, firstSeconds, firstRate, readAfter, secondSeconds, secondRate, dailyRead, dailySeconds, dailyRate)
+                + "PEAK=" + (peakHeap >> 20) + "\n" + "COMMAND=" + command + "\n" + "LEADS=" + leads + "\n"
+                + "MACHINE=" + BenchReport.machine() + "\n" + "DATE=" + LocalDate.now() + "\n");
+        System.exit(0);
+    }
+
+    static void watchHeap(String base) {
+        Pattern used = Pattern.compile("memory_usedHeap_bytes\\{[^}]*\\}\\s+([0-9.E]+)");
+        while (true) {
+            try {
+                Matcher m = used.matcher(send("GET", base + "/metrics?scope=base", null, null));
+                if (m.find()) {
+                    peakHeap = Math.max(peakHeap, (long) Double.parseDouble(m.group(1)));
+                }
+                Thread.sleep(500);
+            } catch (Exception e) {
+                // the server is down for a moment
+            }
+        }
+    }
+
+    static long latestExecution(long instance) throws Exception {
+        return latestExecution(instance, -1);
+    }
+
+    static long latestExecution(long instance, long after) throws Exception {
+        while (true) {
+            Matcher m = Pattern.compile("\"executionId\"\\s*:\\s*(\\d+)").matcher(send("GET", BATCH + "/jobinstances/" + instance + "/jobexecutions", OPERATOR, null));
+            long newest = -1;
+            while (m.find()) {
+                newest = Math.max(newest, Long.parseLong(m.group(1)));
+            }
+            if (newest > after) {
+                return newest;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static long readCount(long execution) throws Exception {
+        String steps = send("GET", BATCH + "/jobexecutions/" + execution + "/stepexecutions", OPERATOR, null);
+        Matcher m = Pattern.compile("\"READ_COUNT\"\\s*:\\s*\"(\\d+)\"").matcher(steps);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    static String awaitEnd(long execution) throws Exception {
+        while (true) {
+            String e = send("GET", BATCH + "/jobexecutions/" + execution, OPERATOR, null);
+            String s = field(e, "batchStatus");
+            if (!s.matches("STARTING|STARTED|STOPPING")) {
+                return e;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException(name + " not in " + json);
+        }
+        return m.group(1);
+    }
+
+    static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    static String send(String method, String url, String auth, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 400) {
+            throw new IllegalStateException(method + " " + url + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+}
