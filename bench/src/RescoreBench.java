@@ -50,6 +50,8 @@ public class RescoreBench {
         Path wlp = Path.of(args[1]);
         String command = args[2];
         long leads = Long.parseLong(args[3]);
+        String cp = args[4];
+        String db = args[5];
         Thread heap = new Thread(() -> watchHeap(base));
         heap.setDaemon(true);
         heap.start();
@@ -98,13 +100,31 @@ public class RescoreBench {
         String done = awaitEnd(second);
         double secondSeconds = (System.nanoTime() - restartedAt) / 1e9;
         long readAfter = readCount(second);
-        System.out.println("restarted execution: " + done);
+        System.out.println("restarted execution: " + field(done, "batchStatus") + ", " + field(done, "exitStatus"));
+
+        // exactly once for that run: checked in the database, with the server stopped (embedded Derby)
+        run(wlp.resolve("bin/server").toString(), "stop", "leadscore");
+        String check = ij(cp, db, "SELECT COUNT(*) AS n FROM crm_lead WHERE status = 'OPEN';",
+                "SELECT COUNT(*) AS n FROM crm_lead WHERE status = 'OPEN' AND score_value IS NULL;",
+                "SELECT COUNT(*) AS n FROM lead_score_history h JOIN crm_lead l ON l.id = h.lead_id WHERE l.status = 'OPEN';",
+                "SELECT COUNT(*) AS n FROM (SELECT lead_id FROM lead_score_history GROUP BY lead_id HAVING COUNT(*) > 1) t;");
+        long[] n = Pattern.compile("(?m)^\\s*(\\d+)\\s*$").matcher(check).results().mapToLong(r -> Long.parseLong(r.group(1))).toArray();
+        boolean once = n.length == 4 && n[1] == 0 && n[3] == 0 && n[0] == n[2];
+        String verdict = String.format("%,d open leads, %,d without a score, %,d history rows for them, %,d scored more than once: %s",
+                n[0], n[1], n[2], n[3], once ? "**every lead scored exactly once**" : "**NOT exactly once**");
+        System.out.println(verdict);
+        run(wlp.resolve("bin/server").toString(), "start", "leadscore");
+        while (status(base + "/health/ready") != 200) {
+            Thread.sleep(500);
+        }
 
         long dailyStart = System.nanoTime();
         String daily = send("POST", base + "/api/v1/rescore", OPERATOR, "{}");
         String dailyDone = awaitEnd(Long.parseLong(field(daily, "executionId")));
         double dailySeconds = (System.nanoTime() - dailyStart) / 1e9;
-        long dailyRead = Long.parseLong(field(dailyDone, "exitStatus").split(" ")[0]);
+        String[] tally = field(dailyDone, "exitStatus").split(" ");
+        long dailyRead = Long.parseLong(tally[0]);
+        long dailyWritten = Long.parseLong(tally[3]);
 
         double firstRate = readBeforeKill / firstSeconds;
         double secondRate = readAfter / secondSeconds;
@@ -112,12 +132,30 @@ public class RescoreBench {
         System.out.printf("first scoring: %,.0f leads/s before the kill, %,.0f leads/s after the restart; daily rescore "
                 + "%,.0f leads/s; peak heap %d MB%n", firstRate, secondRate, dailyRate, peakHeap >> 20);
         Files.writeString(Path.of("bench/work/rescore-figures.txt"), String.format(
-                "| first scoring, until the kill | %,d | %.0f s | %,.0f | %n| first scoring, the restarted execution | %,d | %.0f s | %,.0f | %n"
-                        + "| daily rescore, nothing changed | %,d | %.0f s | %,.0f | %n",
-                readBeforeKill, firstSeconds, firstRate, readAfter, secondSeconds, secondRate, dailyRead, dailySeconds, dailyRate)
+                "| first scoring, until the kill | %,d | %,d | %.0f s | %,.0f | %n| first scoring, the restarted execution | %,d | %,d | %.0f s | %,.0f | %n"
+                        + "| the next daily rescore | %,d | %,d | %.0f s | %,.0f | %n",
+                readBeforeKill, readBeforeKill, firstSeconds, firstRate, readAfter, readAfter, secondSeconds, secondRate,
+                dailyRead, dailyWritten, dailySeconds, dailyRate)
+                + "VERDICT=" + verdict + "\n"
                 + "PEAK=" + (peakHeap >> 20) + "\n" + "COMMAND=" + command + "\n" + "LEADS=" + leads + "\n"
                 + "MACHINE=" + BenchReport.machine() + "\n" + "DATE=" + LocalDate.now() + "\n");
         System.exit(0);
+    }
+
+    static void run(String... command) throws Exception {
+        if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+    }
+
+    static String ij(String cp, String db, String... statements) throws Exception {
+        Process p = new ProcessBuilder("java", "-cp", cp, "org.apache.derby.tools.ij").redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(("connect 'jdbc:derby:" + db + "';\n" + String.join("\n", statements) + "\n").getBytes());
+        }
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
     }
 
     static void watchHeap(String base) {
@@ -153,10 +191,19 @@ public class RescoreBench {
         }
     }
 
+    /** Leads read so far: the sum over the partitions (the step's own count is filled in only at its end). */
     static long readCount(long execution) throws Exception {
         String steps = send("GET", BATCH + "/jobexecutions/" + execution + "/stepexecutions", OPERATOR, null);
-        Matcher m = Pattern.compile("\"READ_COUNT\"\\s*:\\s*\"(\\d+)\"").matcher(steps);
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
+        int partitions = steps.indexOf("\"partitions\"");
+        if (partitions < 0) {
+            return 0;
+        }
+        Matcher m = Pattern.compile("\"READ_COUNT\"\\s*:\\s*\"(\\d+)\"").matcher(steps.substring(partitions));
+        long sum = 0;
+        while (m.find()) {
+            sum += Long.parseLong(m.group(1));
+        }
+        return sum;
     }
 
     static String awaitEnd(long execution) throws Exception {

@@ -198,22 +198,31 @@ final class Api {
         return send(request(path).header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Reads {@code read} until its value satisfies {@code done}, at most {@code limit}; fails with the last value. */
+    static <T> T await(Duration limit, java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            T value = read.get();
+            if (done.test(value)) {
+                return value;
+            }
+            assertTrue(System.nanoTime() < deadline, "not there after " + limit.toSeconds() + " s: " + value);
+            pause(100);
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Reads a lead until it satisfies {@code done} (scoring runs as a system job after the save), at most a minute. */
     JsonObject awaitLead(String id, java.util.function.Predicate<JsonObject> done) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (true) {
-            JsonObject lead = get("/api/v1/leads/" + id).expect(200).json();
-            if (done.test(lead)) {
-                return lead;
-            }
-            assertTrue(System.nanoTime() < deadline, "the lead did not get there in a minute: " + lead);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return await(Duration.ofMinutes(1), () -> get("/api/v1/leads/" + id).expect(200).json(), done);
     }
 
     /** Reads a lead until it has a score. */

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static io.leadscore.it.Api.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,20 +19,8 @@ class ImportIT {
     private final Api manager = Api.as("manager");
 
     private JsonObject awaitImport(Api api, String id) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            JsonObject i = api.get("/api/v1/imports/" + id).expect(200).json();
-            if (!i.getString("status").matches("Waiting|Running")) {
-                return i;
-            }
-            assertTrue(System.nanoTime() < deadline, i.toString());
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return Api.await(java.time.Duration.ofSeconds(120), () -> api.get("/api/v1/imports/" + id).expect(200).json(),
+                i -> !i.getString("status").matches("Waiting|Running"));
     }
 
     private String upload(Api api, String query, byte[] csv) {

@@ -71,24 +71,13 @@ class PluginJarIT {
     }
 
     private static JsonObject awaitJob(String leadId, String plugin, Predicate<JsonObject> done) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (true) {
-            List<JsonObject> found = jobs(leadId, plugin);
-            if (found.size() == 1 && done.test(found.get(0))) {
-                return found.get(0);
-            }
-            assertTrue(System.nanoTime() < deadline, "jobs of " + plugin + ": " + found);
-            pause(200);
-        }
+        List<JsonObject> found = Api.await(java.time.Duration.ofSeconds(90), () -> jobs(leadId, plugin),
+                j -> j.size() == 1 && done.test(j.get(0)));
+        return found.get(0);
     }
 
     private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Api.pause(ms);
     }
 
     private static int leadsNamed(String lastName) {

@@ -23,20 +23,8 @@ class SystemJobsIT {
     }
 
     private List<JsonObject> awaitJobs(String leadId, int count) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            List<JsonObject> jobs = jobsOf(leadId);
-            if (jobs.size() >= count && jobs.stream().allMatch(j -> j.getString("status").equals("Succeeded"))) {
-                return jobs;
-            }
-            assertTrue(System.nanoTime() < deadline, "jobs: " + jobs);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return Api.await(java.time.Duration.ofSeconds(60), () -> jobsOf(leadId),
+                jobs -> jobs.size() >= count && jobs.stream().allMatch(j -> j.getString("status").equals("Succeeded")));
     }
 
     @Test

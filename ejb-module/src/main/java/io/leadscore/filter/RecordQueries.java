@@ -31,7 +31,13 @@ public final class RecordQueries {
     public interface Restriction extends BiFunction<CriteriaBuilder, Root<?>, Predicate> {
     }
 
-    public static <T> Page<T> list(EntityManager em, Class<T> type, RecordSchema schema, ListQuery q, List<Restriction> restrictions) {
+    /** A list query compiled: its filter (or null) and the ordered, restricted select. */
+    private record Compiled<T>(Bound filter, CriteriaQuery<T> select) {
+    }
+
+    /** The filter and order of a query, checked (a 400 naming filter or orderBy), as a select of the records. */
+    private static <T> Compiled<T> compile(EntityManager em, Class<T> type, RecordSchema schema, ListQuery q,
+                                           List<Restriction> restrictions) {
         Bound filter;
         try {
             filter = q.filter() == null || q.filter().isBlank() ? null : FilterBinder.compile(q.filter(), schema);
@@ -45,11 +51,18 @@ public final class RecordQueries {
             throw new ValidationException("orderBy", e.getMessage());
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
-
         CriteriaQuery<T> select = cb.createQuery(type);
         Root<T> root = select.from(type);
         CriteriaFilter cf = new CriteriaFilter(cb, select, root);
         select.select(root).where(where(cb, cf, root, filter, restrictions)).orderBy(cf.orders(orderBy));
+        return new Compiled<>(filter, select);
+    }
+
+    public static <T> Page<T> list(EntityManager em, Class<T> type, RecordSchema schema, ListQuery q, List<Restriction> restrictions) {
+        Compiled<T> compiled = compile(em, type, schema, q, restrictions);
+        Bound filter = compiled.filter();
+        CriteriaQuery<T> select = compiled.select();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
         List<T> items = new ArrayList<>();
         boolean more = false;
         if (q.top() > 0) {
@@ -81,23 +94,7 @@ public final class RecordQueries {
      */
     public static <T> long forEach(EntityManager em, Class<T> type, RecordSchema schema, ListQuery q,
                                    List<Restriction> restrictions, int batchSize, java.util.function.Consumer<List<T>> batch) {
-        Bound filter;
-        try {
-            filter = q.filter() == null || q.filter().isBlank() ? null : FilterBinder.compile(q.filter(), schema);
-        } catch (FilterException e) {
-            throw new ValidationException("filter", e.getMessage());
-        }
-        OrderBy orderBy;
-        try {
-            orderBy = OrderBy.parse(q.orderBy(), schema);
-        } catch (FilterException e) {
-            throw new ValidationException("orderBy", e.getMessage());
-        }
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<T> select = cb.createQuery(type);
-        Root<T> root = select.from(type);
-        CriteriaFilter cf = new CriteriaFilter(cb, select, root);
-        select.select(root).where(where(cb, cf, root, filter, restrictions)).orderBy(cf.orders(orderBy));
+        CriteriaQuery<T> select = compile(em, type, schema, q, restrictions).select();
         TypedQuery<T> tq = em.createQuery(select);
         tq.setHint("eclipselink.read-only", "true");
         tq.setHint("eclipselink.cursor.scrollable", "true");

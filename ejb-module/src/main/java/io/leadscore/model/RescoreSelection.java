@@ -129,8 +129,10 @@ public class RescoreSelection {
         if (ids.isEmpty()) {
             return 0;
         }
-        List<Lead> leads = em.createQuery("select l from Lead l where l.id in :ids", Lead.class)
-                .setParameter("ids", ids).getResultList();
+        // the account and contact in the same query: models read their fields, and one query per lead for
+        // them would cost more than the scoring
+        List<Lead> leads = em.createQuery("select l from Lead l left join fetch l.account left join fetch l.contact "
+                + "where l.id in :ids", Lead.class).setParameter("ids", ids).getResultList();
         RecordQueries.preloadAttributes(em, Lead.class, leads);
         int scored = 0;
         java.util.Map<String, java.time.Instant> was = new java.util.HashMap<>();
