@@ -100,7 +100,8 @@ public class RescoreBench {
         String done = awaitEnd(second);
         double secondSeconds = (System.nanoTime() - restartedAt) / 1e9;
         long readAfter = readCount(second);
-        System.out.println("restarted execution: " + field(done, "batchStatus") + ", " + field(done, "exitStatus"));
+        System.out.println("restarted execution: " + field(done, "batchStatus") + " in " + Math.round(secondSeconds) + " s, "
+                + readAfter + " leads read");
 
         // exactly once for that run: checked in the database, with the server stopped (embedded Derby)
         run(wlp.resolve("bin/server").toString(), "stop", "leadscore");
@@ -122,9 +123,12 @@ public class RescoreBench {
         String daily = send("POST", base + "/api/v1/rescore", OPERATOR, "{}");
         String dailyDone = awaitEnd(Long.parseLong(field(daily, "executionId")));
         double dailySeconds = (System.nanoTime() - dailyStart) / 1e9;
-        String[] tally = field(dailyDone, "exitStatus").split(" ");
-        long dailyRead = Long.parseLong(tally[0]);
-        long dailyWritten = Long.parseLong(tally[3]);
+        Matcher tally = Pattern.compile("\"exitStatus\"\\s*:\\s*\"(\\d+) leads read, (\\d+) new scores\"").matcher(dailyDone);
+        if (!tally.find()) {
+            throw new IllegalStateException("the daily rescore did not complete: " + dailyDone);
+        }
+        long dailyRead = Long.parseLong(tally.group(1));
+        long dailyWritten = Long.parseLong(tally.group(2));
 
         double firstRate = readBeforeKill / firstSeconds;
         double secondRate = readAfter / secondSeconds;
