@@ -18,7 +18,7 @@ public final class OperationScope {
 
     /** A new operation: depth 1 and a new correlation id, or one deeper than the operation running here. */
     public static Pipeline.Operation begin(Message message, String entity, String user, Record target, Record preImage) {
-        Pipeline.Operation parent = CURRENT.get().peekLast();
+        Pipeline.Operation parent = current();
         return parent == null
                 ? new Pipeline.Operation(message, entity, user, null, 1, target, preImage)
                 : new Pipeline.Operation(message, entity, user, parent.correlationId(), parent.depth() + 1, target,
@@ -27,8 +27,18 @@ public final class OperationScope {
 
     /** The initiating user of the operation running on this thread, or null. */
     public static String currentUser() {
-        Pipeline.Operation op = CURRENT.get().peekLast();
+        Pipeline.Operation op = current();
         return op == null ? null : op.initiatingUser();
+    }
+
+    /** The innermost operation on this thread, or null; asking leaves nothing behind on the thread. */
+    private static Pipeline.Operation current() {
+        Deque<Pipeline.Operation> stack = CURRENT.get();
+        if (stack.isEmpty()) {
+            CURRENT.remove();
+            return null;
+        }
+        return stack.peekLast();
     }
 
     /** Runs work as the current operation of this thread, so that operations it starts are nested in it. */
