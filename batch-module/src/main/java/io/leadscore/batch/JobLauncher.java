@@ -28,11 +28,16 @@ public class JobLauncher {
 
     /** Starts the rescore of every open lead in the window, or of one model's leads. */
     public long rescore(String modelId) {
+        return start(RESCORE, rescoreParameters(modelId));
+    }
+
+    /** The job parameters of a rescore: one model's leads, or (null) every open lead in the window. */
+    static Properties rescoreParameters(String modelId) {
         Properties p = new Properties();
         if (modelId != null) {
             p.setProperty("modelId", modelId);
         }
-        return start(RESCORE, p);
+        return p;
     }
 
     private static JobOperator operator() {

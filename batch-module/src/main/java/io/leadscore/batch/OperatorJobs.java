@@ -23,10 +23,6 @@ public class OperatorJobs {
 
     /** The open leads one model covers or last scored, or (modelId null) every open lead in the window. */
     public long rescore(String modelId) {
-        Properties p = new Properties();
-        if (modelId != null) {
-            p.setProperty("modelId", modelId);
-        }
-        return BatchRuntime.getJobOperator().start(JobLauncher.RESCORE, p);
+        return BatchRuntime.getJobOperator().start(JobLauncher.RESCORE, JobLauncher.rescoreParameters(modelId));
     }
 }

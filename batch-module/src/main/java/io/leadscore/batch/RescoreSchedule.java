@@ -28,7 +28,7 @@ public class RescoreSchedule {
     @Resource
     private TimerService timers;
     @EJB
-    private OperatorJobs launcher;
+    private OperatorJobs jobs;
     @Inject
     @ConfigProperty(name = "rescore.time", defaultValue = "02:00")
     private String time;
@@ -57,7 +57,7 @@ public class RescoreSchedule {
     @Timeout
     void rescore() {
         try {
-            long id = launcher.rescore(null);
+            long id = jobs.rescore(null);
             LOG.info("Started the daily lead-rescore, execution " + id);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The daily lead-rescore could not be started", e);

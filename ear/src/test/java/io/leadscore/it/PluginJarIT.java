@@ -76,10 +76,6 @@ class PluginJarIT {
         return found.get(0);
     }
 
-    private static void pause(long ms) {
-        Api.pause(ms);
-    }
-
     private static int leadsNamed(String lastName) {
         return admin.get("/api/v1/leads?count=true&filter=" + q("lastName eq '" + lastName + "'")).expect(200).json().getInt("count");
     }
@@ -204,7 +200,7 @@ class PluginJarIT {
             }
         }
         assertEquals("Canceled", canceled.getString("status"));
-        pause(5_000); // longer than the backoff it was waiting for
+        Api.pause(5_000); // longer than the backoff it was waiting for
         JsonObject job = jobs(id, "FlakyPlugin").get(0);
         assertEquals("Canceled", job.getString("status"), job.toString());
         assertFalse(sales.get("/api/v1/leads/" + id).expect(200).json().getJsonObject("attributes").containsKey("flakyDone"));

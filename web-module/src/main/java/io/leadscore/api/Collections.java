@@ -19,6 +19,12 @@ final class Collections {
     private Collections() {
     }
 
+    /** The filter and order of a request, for an export of every row (no top or skip). */
+    static ListQuery everything(UriInfo uri) {
+        MultivaluedMap<String, String> p = uri.getQueryParameters();
+        return new ListQuery(param(p, "filter", "$filter"), param(p, "orderBy", "$orderby"), 0, 0, false);
+    }
+
     static ListQuery query(UriInfo uri) {
         MultivaluedMap<String, String> p = uri.getQueryParameters();
         String filter = param(p, "filter", "$filter");

@@ -94,12 +94,9 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
             + "orderBy, view; not top or skip), streamed: the fields, score/value, score/grade, score/trend, "
             + "score/scoredOn and one attributes/<name> column per custom attribute")
     public Response export() {
-        jakarta.ws.rs.core.MultivaluedMap<String, String> p = uri.getQueryParameters();
-        String filter = p.getFirst("filter") != null ? p.getFirst("filter") : p.getFirst("$filter");
-        String orderBy = p.getFirst("orderBy") != null ? p.getFirst("orderBy") : p.getFirst("$orderby");
-        ListQuery q = new ListQuery(filter, orderBy, 0, 0, false);
+        ListQuery q = Collections.everything(uri);
         Caller caller = caller();
-        LeadService.View view = LeadService.View.parse(p.getFirst("view"));
+        LeadService.View view = LeadService.View.parse(uri.getQueryParameters().getFirst("view"));
         leads.list(caller, view, q); // a bad filter or order is a 400 before anything is sent
         List<String> attributes = export.attributeNames();
         jakarta.ws.rs.core.StreamingOutput body = out -> {
