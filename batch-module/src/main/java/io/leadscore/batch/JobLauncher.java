@@ -16,6 +16,7 @@ public class JobLauncher {
 
     public static final String RESCORE = "lead-rescore";
     public static final String IMPORT = "lead-import";
+    public static final String TRAIN = "model-train";
 
     /** Starts {@code jobName} and returns its execution id; the caller must hold a batch role. */
     public long start(String jobName, Properties parameters) {

@@ -1,15 +1,18 @@
 package io.leadscore.batch;
 
+import io.leadscore.model.PublishPolicy;
 import jakarta.annotation.security.RunAs;
+import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.Stateless;
 
+import java.util.Locale;
 import java.util.Properties;
 
 /**
  * Starts the jobs the platform itself runs, as the Operator role (server.xml's run-as user) because starting
  * a batch job takes a batch role: an import anyone who may create leads starts (its rows are written with the
- * rights of that user), the rescore after a model is published, and the daily rescore.
+ * rights of that user), trainings, the rescore after a model is published, and the daily rescore.
  */
 @Stateless
 @RunAs("Operator")
@@ -21,8 +24,30 @@ public class OperatorJobs {
         return BatchRuntime.getJobOperator().start(JobLauncher.IMPORT, p);
     }
 
+    /** A new version of a model, published as {@code policy} says; {@code requestedBy} null: the platform asked. */
+    public long train(String modelId, PublishPolicy policy, String requestedBy) {
+        Properties p = new Properties();
+        p.setProperty("modelId", modelId);
+        p.setProperty("publish", policy.name().toLowerCase(Locale.ROOT));
+        if (requestedBy != null) {
+            p.setProperty("requestedBy", requestedBy);
+        }
+        return BatchRuntime.getJobOperator().start(JobLauncher.TRAIN, p);
+    }
+
     /** The open leads one model covers or last scored, or (modelId null) every open lead in the window. */
     public long rescore(String modelId) {
         return BatchRuntime.getJobOperator().start(JobLauncher.RESCORE, JobLauncher.rescoreParameters(modelId));
+    }
+
+    /** Makes Liberty open (and on a first start create) the job repository; answers how many job names it holds. */
+    public int openRepository() {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        int names = 0;
+        for (String name : operator.getJobNames()) {
+            names++;
+            operator.getRunningExecutions(name);
+        }
+        return names;
     }
 }

@@ -3,6 +3,7 @@ package io.leadscore.demo;
 import io.leadscore.model.ModelDefinition;
 import io.leadscore.model.ModelService;
 import io.leadscore.model.ModelStatus;
+import io.leadscore.model.PublishPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
@@ -12,6 +13,10 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -41,6 +46,8 @@ public class DemoDataLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class.getName());
 
+    @Resource
+    private TimerService timers;
     @Resource(lookup = "jdbc/leads")
     private DataSource dataSource;
 
@@ -99,21 +106,32 @@ public class DemoDataLoader {
             String name = json.getString("name");
             ModelService.Deployed d = models.deploy(name, ModelDefinition.parse(json, name));
             demoModelId = d.summary().model().id();
-            models.train(demoModelId, true);
+            // its model-train job can start once the application has started: a timer fires then
+            timers.createSingleActionTimer(1, new TimerConfig(demoModelId, false));
             LOG.info(() -> "Demo model '" + name + "' deployed; it trains and publishes in the background");
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "The demo model could not be deployed", e);
         }
     }
 
-    /** False while the demo model of a first start is still in its first training. */
+    @Timeout
+    void trainDemoModel(Timer timer) {
+        try {
+            models.train((String) timer.getInfo(), PublishPolicy.ALWAYS, null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "The demo model could not be trained", e);
+        }
+    }
+
+    /** False while the demo model of a first start waits for or is in its first training. */
     public boolean settled() {
         String id = demoModelId;
         if (id == null) {
             return true;
         }
         try {
-            if (models.get(id).model().status() == ModelStatus.TRAINING) {
+            ModelStatus status = models.get(id).model().status();
+            if (status == ModelStatus.DRAFT || status == ModelStatus.TRAINING) {
                 return false;
             }
         } catch (RuntimeException e) {

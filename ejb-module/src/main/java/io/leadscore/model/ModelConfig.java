@@ -63,6 +63,9 @@ public class ModelConfig {
     private Integer publishedVersion;
     @Column(name = "published_on")
     private LocalDateTime publishedOn;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "training_publish", length = 10)
+    private PublishPolicy trainingPublish;
     @Column(name = "training_started_on")
     private LocalDateTime trainingStartedOn;
     @Column(name = "created_on", nullable = false)
@@ -104,7 +107,7 @@ public class ModelConfig {
         }
     }
 
-    public void startTraining(Instant now) {
+    public void startTraining(Instant now, PublishPolicy publish) {
         if (status == ModelStatus.TRAINING) {
             throw new ConflictException("The model '" + name + "' is already training (since "
                     + trainingStartedOn + "Z); wait for it to finish");
@@ -112,6 +115,24 @@ public class ModelConfig {
         status = ModelStatus.TRAINING;
         error = null;
         trainingStartedOn = Times.utc(now);
+        trainingPublish = publish;
+    }
+
+    /** A job runs the training now: its publish policy replaces the one the training was accepted with. */
+    public void publishWhenTrained(PublishPolicy publish) {
+        trainingPublish = publish;
+    }
+
+    /** Whether {@link #autoRetrainDays} have passed since the model last started training (never for DRAFT models). */
+    public boolean retrainDue(Instant now) {
+        return retrainDue(status, autoRetrainDays, trainingStartedOn(), now);
+    }
+
+    static boolean retrainDue(ModelStatus status, Integer autoRetrainDays, Instant lastTraining, Instant now) {
+        boolean trainedBefore = status == ModelStatus.TRAINED || status == ModelStatus.PUBLISHED
+                || status == ModelStatus.FAILED;
+        return trainedBefore && autoRetrainDays != null && lastTraining != null
+                && !lastTraining.plus(java.time.Duration.ofDays(autoRetrainDays)).isAfter(now);
     }
 
     /** A new version exists; a model that has a published version stays PUBLISHED until that changes. */
@@ -153,6 +174,8 @@ public class ModelConfig {
     public Integer publishedVersion() { return publishedVersion; }
     public Instant publishedOn() { return Times.instant(publishedOn); }
     public Instant trainingStartedOn() { return Times.instant(trainingStartedOn); }
+    /** What happens to the version the current (or last) training makes. */
+    public PublishPolicy trainingPublish() { return trainingPublish == null ? PublishPolicy.NEVER : trainingPublish; }
     public Instant createdOn() { return Times.instant(createdOn); }
     public Instant modifiedOn() { return Times.instant(modifiedOn); }
 }

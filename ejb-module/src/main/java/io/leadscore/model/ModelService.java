@@ -31,8 +31,8 @@ import java.util.Objects;
 
 /**
  * Deploys, changes, trains, publishes, rolls back and retires models; one transaction per call. Work
- * that must not happen for rolled-back changes (reloading the registry, training, rescoring) is started
- * by {@link ModelEvents} after commit.
+ * that must not happen for rolled-back changes starts after commit: {@link ModelEvents} reloads the registry
+ * and asks for a rescore, the batch module runs rescores and trainings as jobs.
  */
 @Stateless
 public class ModelService {
@@ -123,13 +123,38 @@ public class ModelService {
         changed.fire(new ModelChanged(id, true));
     }
 
-    /** Accepts a training: the model is TRAINING from now on and the training starts after commit. */
-    public Summary train(String id, boolean publishWhenTrained) {
+    /**
+     * Accepts a training: the model is TRAINING from now on and a model-train job starts after commit.
+     * {@code requestedBy}: the user who asked, null when the platform does.
+     */
+    public Summary train(String id, PublishPolicy policy, String requestedBy) {
         ModelConfig m = find(id);
-        m.startTraining(Times.now());
+        m.startTraining(Times.now(), policy);
         flush(m);
-        trainingRequested.fire(new TrainingRequested(id, publishWhenTrained));
+        trainingRequested.fire(new TrainingRequested(id, requestedBy));
         return summary(m);
+    }
+
+    /**
+     * A model-train job begins: a model the API put in TRAINING stays so; one started directly through the
+     * batch API or restarted after a failure becomes TRAINING now. {@code policy}: the job's publish parameter,
+     * null for the one the training was accepted with. Returns the policy that applies.
+     */
+    public PublishPolicy beginTraining(String id, PublishPolicy policy) {
+        ModelConfig m = find(id);
+        if (m.status() != ModelStatus.TRAINING) {
+            m.startTraining(Times.now(), policy == null ? PublishPolicy.NEVER : policy);
+        } else if (policy != null) {
+            m.publishWhenTrained(policy);
+        }
+        flush(m);
+        return m.trainingPublish();
+    }
+
+    /** Models whose autoRetrainDays have passed since they last started training. */
+    public List<String> dueForRetraining(java.time.Instant now) {
+        return em.createQuery("select m from ModelConfig m where m.autoRetrainDays is not null", ModelConfig.class)
+                .getResultList().stream().filter(m -> m.retrainDue(now)).map(ModelConfig::id).toList();
     }
 
     /** Publishes the latest trained version. */

@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,41 +48,78 @@ public class ModelTrainer {
     @EJB
     private ModelService models;
 
-    /** Runs a training that {@link ModelService#train} accepted; returns the new version number, or null. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Integer run(String modelId, boolean publish) {
-        ModelDefinition d;
-        try {
-            d = self.definition(modelId);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Model " + modelId + " is gone; training dropped", e);
-            return null;
+    /** A training's outcome: the new version, its AUC and whether (and why) it was published. */
+    public record Trained(int version, double auc, int trainingRows, PublishPolicy.Decision decision) {
+
+        /** What an operator reads in the job's exit status. */
+        public String summary() {
+            return String.format(Locale.ROOT, "version %d trained on %d leads, AUC %.4f; %s", version, trainingRows,
+                    auc, decision.reason());
         }
+    }
+
+    /** A training that failed; the model is FAILED with this message (committed: nothing to roll back). */
+    @jakarta.ejb.ApplicationException
+    public static class TrainingFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public TrainingFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Runs a training of a model that is TRAINING ({@link ModelService#train}): stores the new version and
+     * publishes it if {@code policy} says so. A failure leaves the model FAILED with the reason and is thrown.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Trained run(String modelId, PublishPolicy policy) {
+        ModelDefinition d = self.definition(modelId);
         try {
             List<TrainingRow> rows = data.collect(d);
             TrainingResult result = Trainer.train(d.specs(), rows, Trainer.Options.defaults(SEED), executor);
             byte[] artifact = ModelArtifact.write(result.model());
             int number = self.store(modelId, d, result, artifact);
+            double auc = result.metrics().auc();
             LOG.info(() -> "Model " + d.name() + " version " + number + " trained on " + result.trainingRows()
-                    + " leads in " + result.millis() + " ms: AUC " + result.metrics().auc());
-            if (publish) {
+                    + " leads in " + result.millis() + " ms: AUC " + auc);
+            ModelVersion published = self.publishedVersion(modelId);
+            PublishPolicy.Decision decision = published == null
+                    ? policy.decide(auc, null, null, Times.now())
+                    : policy.decide(auc, published.metrics().getJsonNumber("auc").doubleValue(), published.trainedOn(),
+                    Times.now());
+            if (decision.publish()) {
                 models.publishVersion(modelId, number);
             }
-            return number;
+            return new Trained(number, auc, result.trainingRows(), decision);
         } catch (NotEnoughDataException e) {
-            self.fail(modelId, e.getMessage() + " closed leads that the model's business process and filter select"
-                    + " in the last " + d.trainingWindowDays() + " days");
+            // the message says it all: no cause, so that what reports the root cause reports this one
+            throw failed(modelId, e.getMessage() + " closed leads that the model's business process and filter select"
+                    + " in the last " + d.trainingWindowDays() + " days", null);
         } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, "Training model " + d.name() + " failed", e);
-            self.fail(modelId, "Training failed: " + e);
+            throw failed(modelId, "Training failed: " + e, e);
         }
-        return null;
+    }
+
+    private TrainingFailedException failed(String modelId, String message, Throwable cause) {
+        self.fail(modelId, message);
+        return new TrainingFailedException(message, cause);
+    }
+
+    /** The version of a model that scores leads now, or null. */
+    public ModelVersion publishedVersion(String modelId) {
+        ModelConfig m = em.find(ModelConfig.class, modelId);
+        if (m == null || m.publishedVersion() == null) {
+            return null;
+        }
+        return models.version(modelId, m.publishedVersion());
     }
 
     public ModelDefinition definition(String modelId) {
         ModelConfig m = em.find(ModelConfig.class, modelId);
         if (m == null) {
-            throw new IllegalStateException("no model " + modelId);
+            throw new io.leadscore.common.NotFoundException("model", modelId);
         }
         return m.definition();
     }

@@ -5,6 +5,7 @@ import io.leadscore.common.ValidationException;
 import io.leadscore.model.ModelDefinition;
 import io.leadscore.model.ModelService;
 import io.leadscore.model.ModelVersion;
+import io.leadscore.model.PublishPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -112,9 +114,10 @@ public class ModelsResource {
     @Path("{id}/train")
     @Operation(summary = "Train a new version in the background",
             description = "202; status TRAINING, then TRAINED (or PUBLISHED if a version is published) or FAILED with "
-                    + "error. 409 while a training runs.")
-    public Response train(@PathParam("id") String id) {
-        ModelService.Summary s = models.train(id, false);
+                    + "error. 409 while a training runs. The training is a model-train batch job (jobParameters "
+                    + "modelId, publish, requestedBy) that operators see in the Admin Center.")
+    public Response train(@PathParam("id") String id, @Context SecurityContext security) {
+        ModelService.Summary s = models.train(id, PublishPolicy.NEVER, security.getUserPrincipal().getName());
         return Response.accepted(ModelJson.model(s)).tag(Etags.of(s.model().version())).build();
     }
 
