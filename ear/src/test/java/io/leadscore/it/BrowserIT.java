@@ -1,0 +1,209 @@
+package io.leadscore.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web UI in Debian's Chromium: a salesperson's "My Open Leads Scored" and lead form with the score widget,
+ * details and About tab; sorting, filtering and paging; editing and qualifying; what each role's navigation
+ * offers; phone width. Screenshots in target/screenshots.
+ */
+class BrowserIT {
+
+    private static final By ROWS = By.cssSelector("main tbody tr");
+    private static final Set<String> TRENDS = Set.of("Improving", "Declining", "Steady", "Not enough info");
+
+    private static List<Integer> scores(Browser b) {
+        return b.all(By.cssSelector("main tbody tr td:first-child")).stream().map(WebElement::getText)
+                .filter(t -> t.matches("\\d+")).map(Integer::valueOf).toList();
+    }
+
+    private static String status(Browser b) {
+        return b.find(By.cssSelector("main p[aria-live]")).getText();
+    }
+
+    private static void awaitLoaded(Browser b) {
+        b.until(d -> status(b).matches("\\d+–\\d+ of \\d+ leads") ? true : null);
+    }
+
+    @Test
+    void aSalespersonSeesTheirOpenLeadsByScoreAndWhyALeadScoresAsItDoes() throws Exception {
+        try (Browser b = new Browser(1280, 800)) {
+            b.open("/");
+            b.type(By.id("username"), "sales");
+            b.type(By.id("password"), "wrong");
+            b.find(By.cssSelector("form.signin button[type=submit]")).click();
+            assertEquals("Wrong user name or password", b.find(By.cssSelector("form.signin [role=alert]")).getText());
+            b.screenshot("01-sign-in-refused");
+            b.consoleErrors(); // the refused sign-in's 401 is expected there
+
+            b.signIn("sales");
+            assertEquals("My Open Leads Scored", b.find(By.tagName("h1")).getText());
+            awaitLoaded(b);
+            List<String> nav = b.all(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
+            assertEquals(List.of("My Open Leads Scored"), nav, "a salesperson is offered only their leads");
+            List<Integer> scores = scores(b);
+            assertEquals(25, b.all(ROWS).size(), "a page of 25");
+            assertEquals(25, scores.size(), "every demo lead of the view is scored: " + scores);
+            for (int i = 1; i < scores.size(); i++) {
+                assertTrue(scores.get(i - 1) >= scores.get(i), "best first: " + scores);
+            }
+            for (WebElement row : b.all(ROWS)) {
+                WebElement grade = row.findElement(By.cssSelector(".grade"));
+                assertTrue(grade.getText().matches("[ABCD]"), grade.getText());
+                assertTrue(grade.getAttribute("class").contains("grade-" + grade.getText()), "colour and letter agree");
+                assertTrue(TRENDS.contains(row.findElement(By.cssSelector(".trend")).getText().substring(1).strip()),
+                        row.findElement(By.cssSelector(".trend")).getText());
+            }
+            b.screenshot("02-my-open-leads-scored");
+
+            String name = b.all(ROWS).get(0).findElement(By.cssSelector("a")).getText();
+            int listed = scores.get(0);
+            b.all(ROWS).get(0).findElement(By.cssSelector("a")).click();
+            assertTrue(b.find(By.tagName("h1")).getText().startsWith(name));
+            assertEquals(String.valueOf(listed), b.find(By.id("score-value")).getText(), "the widget shows the listed score");
+            List<WebElement> raising = b.all(By.cssSelector(".reasons.positive li"));
+            List<WebElement> lowering = b.all(By.cssSelector(".reasons.negative li"));
+            assertTrue(raising.size() + lowering.size() > 0 && raising.size() <= 5 && lowering.size() <= 5,
+                    raising.size() + " up, " + lowering.size() + " down");
+            WebElement first = raising.isEmpty() ? lowering.get(0) : raising.get(0);
+            WebElement tip = first.findElement(By.cssSelector(".tip"));
+            assertFalse(tip.isDisplayed(), "insights hide until asked for");
+            new Actions(b.driver).moveToElement(first).perform();
+            b.until(d -> tip.isDisplayed() ? true : null);
+            assertTrue(tip.getText().contains("closed lead"), "the insight: " + tip.getText());
+            b.screenshot("03-lead-score-widget-tooltip");
+            new Actions(b.driver).moveToElement(b.find(By.tagName("h1"))).perform();
+            b.until(d -> tip.isDisplayed() ? null : true);
+            b.js("arguments[0].focus()", first);
+            b.until(d -> tip.isDisplayed() ? true : null); // keyboard users get it on focus
+
+            b.find(By.id("details")).click();
+            b.find(By.id("details-title"));
+            long points = (Long) b.until(d -> b.js("const c = window.Chart && Chart.getChart('history-chart');"
+                    + "return c ? c.data.datasets[0].data.length : null;"));
+            int history = Api.as("sales").get("/api/v1/leads/" + b.driver.getCurrentUrl().replaceAll(".*#/lead/", "")
+                    + "/score-history").expect(200).array().size();
+            assertEquals(history, points, "the graph has a point per score in the history");
+            assertTrue(b.all(By.cssSelector(".pane tbody tr")).size() >= raising.size() + lowering.size());
+            b.screenshot("04-details-history-graph");
+            b.find(By.id("close-details")).sendKeys(Keys.ESCAPE);
+            b.until(d -> d.findElements(By.cssSelector(".pane")).isEmpty() ? true : null);
+
+            b.find(By.id("tab-about-button")).click();
+            b.until(d -> d.findElements(By.cssSelector("#tab-about tbody tr")).size() > 3 ? true : null);
+            assertTrue(b.find(By.cssSelector("#tab-about")).getText().contains("Grades of"));
+            b.screenshot("05-about-tab");
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    @Test
+    void leadsSortFilterAndPageOnTheServer() throws Exception {
+        try (Browser b = new Browser(1280, 800)) {
+            b.signIn("manager");
+            b.find(By.cssSelector("#nav a[href='#/leads/all']")).click();
+            b.until(d -> b.find(By.tagName("h1")).getText().equals("All leads") ? true : null);
+            awaitLoaded(b);
+            String total = status(b).replaceAll(".* of ", "");
+            b.find(By.xpath("//th/button[starts-with(., 'Score')]")).click(); // best first → worst first
+            b.until(d -> b.find(By.xpath("//th[@aria-sort='ascending']")) != null ? true : null);
+            awaitLoaded(b);
+            List<Integer> ascending = scores(b);
+            for (int i = 1; i < ascending.size(); i++) {
+                assertTrue(ascending.get(i - 1) <= ascending.get(i), "worst first: " + ascending);
+            }
+            b.find(By.xpath("//button[contains(., 'Next')]")).click();
+            b.until(d -> status(b).startsWith("26–50 of ") ? true : null);
+
+            new org.openqa.selenium.support.ui.Select(b.find(By.id("grade"))).selectByValue("A");
+            b.until(d -> d.findElements(By.cssSelector("main tbody .grade")).stream().allMatch(g -> g.getText().equals("A"))
+                    && status(b).startsWith("1–") ? true : null);
+            assertFalse(status(b).endsWith(" of " + total), "fewer leads of grade A than in all");
+
+            b.type(By.id("filter"), "industry eq");
+            b.find(By.id("filter")).sendKeys(Keys.ENTER);
+            String error = b.find(By.cssSelector("main p.error[role=alert]")).getText();
+            assertTrue(error.contains("position"), "a syntax error points at the position: " + error);
+            b.screenshot("06-all-leads-filter-error");
+            b.type(By.id("filter"), "industry eq 'Finance'");
+            b.find(By.id("filter")).sendKeys(Keys.ENTER);
+            b.until(d -> d.findElements(By.cssSelector("main p.error[role=alert]")).stream()
+                    .allMatch(e -> e.getText().isEmpty()) ? true : null);
+            awaitLoaded(b);
+            b.consoleErrors(); // the refused filter's 400 is expected there
+        }
+    }
+
+    @Test
+    void aSalespersonEditsAndQualifiesALead() throws Exception {
+        Api sales = Api.as("sales");
+        JsonObject lead = sales.createLead("{'lastName':'Browser','firstName':'Bea','companyName':'Fabrikam',"
+                + "'industry':'Energy','source':'Web'}");
+        String id = lead.getString("id");
+        sales.awaitScored(id);
+        try (Browser b = new Browser(1280, 800)) {
+            b.signIn("sales");
+            b.open("/#/lead/" + id);
+            b.find(By.id("score-value"));
+            b.type(By.id("f-jobTitle"), "Head of Purchasing");
+            b.find(By.xpath("//button[.='Save']")).click();
+            assertTrue(b.find(By.cssSelector("main p.ok")).getText().startsWith("Saved"));
+            assertEquals("Head of Purchasing", sales.get("/api/v1/leads/" + id).expect(200).json().getString("jobTitle"));
+            b.screenshot("07-lead-form-saved");
+
+            b.find(By.xpath("//button[.='Qualify']")).click();
+            b.until(d -> b.find(By.cssSelector("h1 .status")).getText().equals("QUALIFIED") ? true : null);
+            assertEquals("QUALIFIED", sales.get("/api/v1/leads/" + id).expect(200).json().getString("status"));
+            assertTrue(b.all(By.xpath("//button[.='Save']")).isEmpty(), "a closed lead is read-only");
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    @Test
+    void anOperatorIsOfferedOperationsAndStartsARescore() throws Exception {
+        try (Browser b = new Browser(1280, 800)) {
+            b.signIn("operator");
+            assertEquals(List.of("Operations"), b.all(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList());
+            b.find(By.xpath("//button[starts-with(., 'Rescore')]")).click();
+            String done = b.until(d -> {
+                String t = b.find(By.cssSelector("main [aria-live] p")).getText();
+                return t.contains("COMPLETED") || t.contains("FAILED") ? t : null;
+            });
+            assertTrue(done.matches("Execution \\d+: COMPLETED — \\d+ leads read, \\d+ new scores"), done);
+            b.screenshot("08-operations-rescore");
+            b.open("/#/leads");
+            assertTrue(b.find(By.tagName("h1")).getText().equals("Not here"), "no CRM records for operators");
+            b.find(By.id("sign-out")).click();
+            b.find(By.id("username"));
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    @Test
+    void atPhoneWidthTheListAndTheWidgetFit() throws Exception {
+        try (Browser b = new Browser(390, 844)) {
+            b.signIn("sales");
+            awaitLoaded(b);
+            assertTrue((Boolean) b.js("return document.documentElement.scrollWidth <= window.innerWidth"),
+                    "no sideways scrolling of the page");
+            b.screenshot("09-phone-list");
+            b.all(ROWS).get(0).findElement(By.cssSelector("a")).click();
+            b.find(By.id("score-value"));
+            assertTrue((Boolean) b.js("return document.documentElement.scrollWidth <= window.innerWidth"));
+            b.screenshot("10-phone-lead");
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+}

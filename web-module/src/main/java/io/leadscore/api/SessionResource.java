@@ -1,0 +1,99 @@
+package io.leadscore.api;
+
+import io.leadscore.common.Caller;
+import io.leadscore.common.FieldError;
+import io.leadscore.common.ValidationException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The web UI's sign-in: a user name and password checked against Liberty's user registry; on success Liberty
+ * sets its single sign-on cookie (LTPA), which authenticates the UI's later calls, so that the browser never
+ * shows its Basic prompt. A wrong password is a 401 without a Basic challenge. Integrations keep using Basic.
+ */
+@Path("session")
+@RequestScoped
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Session")
+public class SessionResource {
+
+    private static final List<String> ROLES = List.of(Caller.SALESPERSON, Caller.SALES_MANAGER,
+            Caller.SYSTEM_ADMINISTRATOR, Caller.OPERATOR);
+
+    @Context
+    private HttpServletRequest request;
+
+    @GET
+    @Operation(summary = "Who is signed in", description = "200 {user, roles}; user null when nobody is")
+    public JsonObject get() {
+        if (request.getUserPrincipal() == null) {
+            return Json.createObjectBuilder().addNull("user").add("roles", Json.createArrayBuilder()).build();
+        }
+        return who();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in", description = "Body {username, password}: 200 {user, roles} with Liberty's "
+            + "single sign-on cookie; 401 for a wrong user name or password")
+    public Response signIn(InputStream body) {
+        JsonObject json = JsonBodies.readOptionalObject(body);
+        String user = text(json, "username");
+        String password = text(json, "password");
+        try {
+            if (request.getUserPrincipal() != null) {
+                request.logout();
+            }
+            request.login(user, password);
+        } catch (ServletException e) {
+            return Problems.of(Response.Status.UNAUTHORIZED, "Wrong user name or password");
+        }
+        return Response.ok(who()).build();
+    }
+
+    @DELETE
+    @Operation(summary = "Sign out", description = "204; the single sign-on cookie is removed")
+    public Response signOut() throws ServletException {
+        request.logout();
+        return Response.noContent().build();
+    }
+
+    private JsonObject who() {
+        JsonArrayBuilder roles = Json.createArrayBuilder();
+        ROLES.stream().filter(request::isUserInRole).forEach(roles::add);
+        return Json.createObjectBuilder().add("user", request.getUserPrincipal().getName()).add("roles", roles).build();
+    }
+
+    private static String text(JsonObject json, String field) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonValue v = json == null ? null : json.get(field);
+        if (!(v instanceof JsonString s) || s.getString().isBlank()) {
+            errors.add(new FieldError(field, "is required"));
+            throw new ValidationException(errors);
+        }
+        return s.getString();
+    }
+}
