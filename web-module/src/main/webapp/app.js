@@ -1,6 +1,8 @@
 // Leadscore's web UI: a small single-page application on the REST API (API.md). No build step: plain
 // modules, the DOM, and Chart.js (from its webjar) for the score history.
 
+import { modelList, modelEditor, modelQuality } from './admin.js';
+
 const API = '/api/v1';
 const ROLES = { sales: 'Salesperson', manager: 'SalesManager', admin: 'SystemAdministrator', operator: 'Operator' };
 const TRENDS = {
@@ -12,7 +14,7 @@ let me = null;
 
 // ---------------------------------------------------------------- the API
 
-class Problem extends Error {
+export class Problem extends Error {
   constructor(status, body) {
     super(body && (body.detail || body.title) || `HTTP ${status}`);
     this.status = status;
@@ -25,7 +27,7 @@ class Problem extends Error {
   }
 }
 
-async function api(path, { method = 'GET', body, ifMatch, accept = 'application/json' } = {}) {
+export async function api(path, { method = 'GET', body, ifMatch, accept = 'application/json' } = {}) {
   const headers = { Accept: accept, 'X-Requested-With': 'leadscore' };
   if (body !== undefined) headers['Content-Type'] = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
   if (ifMatch) headers['If-Match'] = ifMatch;
@@ -49,7 +51,7 @@ const crm = () => has(ROLES.sales) || has(ROLES.manager) || has(ROLES.admin);
 // ---------------------------------------------------------------- little DOM helpers
 
 /** Creates an element: h('td', {class: 'num'}, '42', child…); attributes starting with "on" are listeners. */
-function h(tag, attrs = {}, ...children) {
+export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
@@ -64,13 +66,13 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-function show(...children) {
+export function show(...children) {
   const main = document.getElementById('main');
-  main.replaceChildren(...children);
+  main.replaceChildren(...children.filter(c => c !== null && c !== undefined && c !== false));
   main.focus({ preventScroll: true });
 }
 
-function gradeBadge(score) {
+export function gradeBadge(score) {
   if (!score) return h('span', { class: 'muted' }, 'Not scored');
   return h('span', { class: `grade grade-${score.grade}`, title: `Grade ${score.grade}` }, score.grade);
 }
@@ -129,6 +131,7 @@ function renderChrome() {
   const links = [];
   if (crm()) links.push(['#/leads', 'My Open Leads Scored']);
   if (has(ROLES.manager) || has(ROLES.admin)) links.push(['#/leads/all', 'All leads']);
+  if (has(ROLES.admin)) links.push(['#/models', 'Models']);
   if (has(ROLES.operator) || has(ROLES.admin)) links.push(['#/operations', 'Operations']);
   nav.replaceChildren(...links.map(([href, text]) => h('a', { href }, text)));
   nav.hidden = false;
@@ -139,7 +142,9 @@ function renderChrome() {
 
 function markCurrent() {
   for (const a of document.querySelectorAll('#nav a')) {
-    if (a.getAttribute('href') === location.hash.split('?')[0]) a.setAttribute('aria-current', 'page');
+    const href = a.getAttribute('href');
+    const here = location.hash.split('?')[0];
+    if (href === here || (href === '#/models' && here.startsWith('#/models'))) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
 }
@@ -164,6 +169,11 @@ async function route() {
     else if (parts[0] === 'leads' && crm()) leadList(parts[1] === 'all');
     else if (parts[0] === 'lead' && parts[1] && crm()) await leadForm(parts[1]);
     else if (parts[0] === 'operations' && (has(ROLES.operator) || has(ROLES.admin))) operations();
+    else if (parts[0] === 'models' && has(ROLES.admin)) {
+      if (parts.length === 1) await modelList();
+      else if (parts[2] === 'versions' && parts[3]) await modelQuality(parts[1], Number(parts[3]));
+      else await modelEditor(parts[1] === 'new' ? null : parts[1]);
+    }
     else show(h('h1', {}, 'Not here'), h('p', {}, 'This page does not exist or your role may not use it. ',
       h('a', { href: home() }, 'Go to your start page')));
   } catch (problem) {
@@ -352,7 +362,7 @@ async function leadForm(id) {
     h('div', { class: 'lead' }, h('div', {}, tabs, summary, about), widget.element));
 }
 
-function tabBar(tabs, onSelect) {
+export function tabBar(tabs, onSelect) {
   const buttons = tabs.map(([name, label, panel], i) => h('button', {
     id: `tab-${name}-button`, type: 'button', role: 'tab', 'aria-selected': i === 0 ? 'true' : 'false',
     'aria-controls': `tab-${name}`, onclick: () => {

@@ -206,4 +206,67 @@ class BrowserIT {
             assertEquals(List.of(), b.consoleErrors());
         }
     }
+
+    @Test
+    void anAdministratorConfiguresTrainsPublishesAndInspectsAModel() throws Exception {
+        String name = Api.unique("Browser model");
+        try (Browser b = new Browser(1280, 900)) {
+            b.signIn("admin");
+            b.find(By.cssSelector("#nav a[href='#/models']")).click();
+            b.until(d -> d.findElements(By.xpath("//tbody/tr[td[1]='Default']/td[2][.='PUBLISHED']")).isEmpty() ? null : true);
+            b.screenshot("11-models");
+
+            b.find(By.xpath("//a[.='New model']")).click();
+            b.type(By.id("m-name"), name);
+            b.type(By.id("m-priority"), "-10"); // below the demo model: the leads keep their scores
+            b.type(By.id("m-filter"), "industry eq");
+            String error = b.until(d -> {
+                String t = d.findElement(By.id("m-filter-error")).getText();
+                return t.isEmpty() ? null : t;
+            });
+            assertTrue(error.contains("position"), "live validation points at the error: " + error);
+            b.type(By.id("m-filter"), "industry eq 'Healthcare'");
+            String selects = b.until(d -> {
+                String t = d.findElement(By.id("m-filter-hint")).getText();
+                return t.startsWith("Selects ") ? t : null;
+            });
+            assertTrue(selects.matches("Selects [1-9]\\d* leads.*"), selects);
+            for (String path : List.of("source", "jobTitle", "email", "attributes/TotalVisits", "attributes/TimeOnWebsite")) {
+                b.type(By.id("attr-search"), path.replace("attributes/", ""));
+                b.find(By.id("attr-" + path)).click();
+            }
+            b.find(By.id("save-model")).click();
+            b.until(d -> d.getCurrentUrl().matches(".*#/models/[0-9a-f-]{36}$") ? true : null);
+            assertEquals(name, b.find(By.tagName("h1")).getText());
+
+            b.find(By.id("train")).click();
+            String trained = b.until(d -> {
+                List<WebElement> m = d.findElements(By.cssSelector("main p.ok"));
+                return m.isEmpty() || !m.get(0).getText().startsWith("Trained") ? null : m.get(0).getText();
+            });
+            assertTrue(trained.matches("Trained version 1: AUC 0\\.\\d{3}\\."), trained);
+            b.find(By.xpath("//button[.='Publish']")).click();
+            b.until(d -> d.findElements(By.cssSelector(".status-PUBLISHED")).isEmpty() ? null : true);
+            assertEquals("v1 (published)", b.find(By.cssSelector("table.versions tbody tr td div")).getText());
+            b.screenshot("12-model-trained-published");
+
+            b.find(By.xpath("//a[.='Quality']")).click();
+            long rocPoints = (Long) b.until(d -> b.js("const c = window.Chart && Chart.getChart('roc-chart');"
+                    + "return c ? c.data.datasets[0].data.length : null;"));
+            assertTrue(rocPoints > 2, "an ROC curve, not a line: " + rocPoints);
+            assertTrue((Long) b.js("return Chart.getChart('calibration-chart').data.datasets[0].data.length;") > 1);
+            List<Integer> cells = b.all(By.cssSelector("table.confusion td.num")).stream()
+                    .map(e -> Integer.valueOf(e.getText())).toList();
+            assertEquals(4, cells.size());
+            assertTrue(cells.stream().mapToInt(Integer::intValue).sum() > 0);
+            b.screenshot("13-model-quality");
+
+            b.driver.navigate().back();
+            b.find(By.xpath("//button[.='Unpublish']")).click();
+            b.driver.switchTo().alert().accept();
+            b.until(d -> d.findElements(By.cssSelector(".status-RETIRED")).isEmpty() ? null : true);
+            assertEquals(List.of(), b.consoleErrors().stream().filter(e -> !e.contains("400")).toList(),
+                    "nothing but the refused filter's 400");
+        }
+    }
 }

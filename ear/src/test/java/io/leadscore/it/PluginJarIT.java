@@ -6,7 +6,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -205,31 +204,5 @@ class PluginJarIT {
         JsonObject job = jobs(id, "FlakyPlugin").get(0);
         assertEquals("Canceled", job.getString("status"), job.toString());
         assertFalse(sales.get("/api/v1/leads/" + id).expect(200).json().getJsonObject("attributes").containsKey("flakyDone"));
-    }
-
-    @Test
-    @Order(8)
-    void jobsInProgressOrWaitingWhenTheServerIsKilledRunAfterItRestarts() throws Exception {
-        String slow = sales.createLead("{'lastName':'Interrupted','attributes':{'sleepMs':8000}}").getString("id");
-        awaitJob(slow, "FlakyPlugin", j -> j.getString("status").equals("InProgress"));
-        List<String> created = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            created.add(sales.createLead("{'lastName':'Restart','industry':'Finance','attributes':{'sleepMs':200}}").getString("id"));
-        }
-        Server.kill(WLP);
-        Server.start(WLP);
-
-        JsonObject job = awaitJob(slow, "FlakyPlugin", j -> j.getString("status").equals("Succeeded"));
-        assertEquals(2, job.getInt("attempts"), "taken up again once: " + job);
-        for (String id : created) {
-            JsonObject done = awaitJob(id, "FlakyPlugin", j -> j.getString("status").equals("Succeeded"));
-            assertTrue(done.getInt("attempts") <= 2, done.toString());
-            JsonObject scoring = awaitJob(id, "LeadScoringPlugin", j -> j.getString("status").equals("Succeeded"));
-            assertTrue(scoring.getInt("attempts") <= 2, scoring.toString());
-            jakarta.json.JsonArray history = sales.get("/api/v1/leads/" + id + "/score-history").expect(200).array();
-            assertEquals(1, history.size(), "exactly one creation score: " + history);
-        }
-        // registrations survive the restart
-        assertTrue(step("FlakyPlugin").getBoolean("active"));
     }
 }

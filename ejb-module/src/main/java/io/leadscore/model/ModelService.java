@@ -151,6 +151,26 @@ public class ModelService {
         return m.trainingPublish();
     }
 
+    /** An attribute a model may read, for administrators picking them. */
+    public record AvailableAttribute(String path, String label) {
+    }
+
+    /**
+     * Every path a model may read: the lead's fields, its account's and contact's, and the custom attributes
+     * leads have (their names as stored), in that order.
+     */
+    public List<AvailableAttribute> availableAttributes() {
+        List<String> paths = new ArrayList<>();
+        LeadSchema.LEAD.fields().forEach(f -> paths.add(f.name()));
+        LeadSchema.LEAD.relations().forEach(r -> r.target().fields().forEach(f -> paths.add(r.name() + "/" + f.name())));
+        @SuppressWarnings("unchecked")
+        List<String> custom = em.createNativeQuery("SELECT DISTINCT name FROM crm_lead_attribute ORDER BY name")
+                .getResultList();
+        custom.forEach(n -> paths.add("attributes/" + n));
+        return paths.stream().filter(p -> ModelDefinition.checkPath(p) == null)
+                .map(p -> new AvailableAttribute(p, Labels.of(p))).toList();
+    }
+
     /** Models whose autoRetrainDays have passed since they last started training. */
     public List<String> dueForRetraining(java.time.Instant now) {
         return em.createQuery("select m from ModelConfig m where m.autoRetrainDays is not null", ModelConfig.class)

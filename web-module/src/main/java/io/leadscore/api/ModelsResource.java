@@ -9,6 +9,7 @@ import io.leadscore.model.PublishPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -108,6 +109,16 @@ public class ModelsResource {
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         models.delete(id, Etags.ifMatch(ifMatch));
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("attributes")
+    @Operation(summary = "Every attribute a model may read",
+            description = "The lead's fields, its account's and contact's, and the custom attributes leads have: "
+                    + "{value: [{path, label}]}")
+    public JsonObject attributes() {
+        return ModelJson.collection(models.availableAttributes().stream()
+                .map(a -> Json.createObjectBuilder().add("path", a.path()).add("label", a.label()).build()).toList());
     }
 
     @POST
