@@ -2,6 +2,7 @@
 // modules, the DOM, and Chart.js (from its webjar) for the score history.
 
 import { modelList, modelEditor, modelQuality } from './admin.js';
+import { systemJobs, pluginSteps, leadImport } from './ops.js';
 
 const API = '/api/v1';
 const ROLES = { sales: 'Salesperson', manager: 'SalesManager', admin: 'SystemAdministrator', operator: 'Operator' };
@@ -27,12 +28,13 @@ export class Problem extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body, ifMatch, accept = 'application/json' } = {}) {
+export async function api(path, { method = 'GET', body, file, contentType, ifMatch, accept = 'application/json' } = {}) {
   const headers = { Accept: accept, 'X-Requested-With': 'leadscore' };
   if (body !== undefined) headers['Content-Type'] = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
+  if (file !== undefined) headers['Content-Type'] = contentType;
   if (ifMatch) headers['If-Match'] = ifMatch;
   const response = await fetch(API + path, {
-    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+    method, headers, credentials: 'same-origin', body: file !== undefined ? file : body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 401 && path !== '/session') {
     me = null;
@@ -131,8 +133,11 @@ function renderChrome() {
   const links = [];
   if (crm()) links.push(['#/leads', 'My Open Leads Scored']);
   if (has(ROLES.manager) || has(ROLES.admin)) links.push(['#/leads/all', 'All leads']);
+  if (crm()) links.push(['#/import', 'Import']);
   if (has(ROLES.admin)) links.push(['#/models', 'Models']);
-  if (has(ROLES.operator) || has(ROLES.admin)) links.push(['#/operations', 'Operations']);
+  if (has(ROLES.operator) || has(ROLES.admin)) {
+    links.push(['#/system-jobs', 'System jobs'], ['#/plugin-steps', 'Plugin steps'], ['#/operations', 'Operations']);
+  }
   nav.replaceChildren(...links.map(([href, text]) => h('a', { href }, text)));
   nav.hidden = false;
   document.getElementById('who-name').textContent = me.user;
@@ -169,6 +174,9 @@ async function route() {
     else if (parts[0] === 'leads' && crm()) leadList(parts[1] === 'all');
     else if (parts[0] === 'lead' && parts[1] && crm()) await leadForm(parts[1]);
     else if (parts[0] === 'operations' && (has(ROLES.operator) || has(ROLES.admin))) operations();
+    else if (parts[0] === 'system-jobs' && (has(ROLES.operator) || has(ROLES.admin))) await systemJobs();
+    else if (parts[0] === 'plugin-steps' && (has(ROLES.operator) || has(ROLES.admin))) await pluginSteps(has(ROLES.admin));
+    else if (parts[0] === 'import' && crm()) leadImport(parts[1]);
     else if (parts[0] === 'models' && has(ROLES.admin)) {
       if (parts.length === 1) await modelList();
       else if (parts[2] === 'versions' && parts[3]) await modelQuality(parts[1], Number(parts[3]));

@@ -52,7 +52,7 @@ class BrowserIT {
             assertEquals("My Open Leads Scored", b.find(By.tagName("h1")).getText());
             awaitLoaded(b);
             List<String> nav = b.all(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
-            assertEquals(List.of("My Open Leads Scored"), nav, "a salesperson is offered only their leads");
+            assertEquals(List.of("My Open Leads Scored", "Import"), nav, "a salesperson is offered their leads and imports");
             List<Integer> scores = scores(b);
             assertEquals(25, b.all(ROWS).size(), "a page of 25");
             assertEquals(25, scores.size(), "every demo lead of the view is scored: " + scores);
@@ -175,7 +175,7 @@ class BrowserIT {
     void anOperatorIsOfferedOperationsAndStartsARescore() throws Exception {
         try (Browser b = new Browser(1280, 800)) {
             b.signIn("operator");
-            assertEquals(List.of("Operations"), b.all(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList());
+            assertEquals(List.of("System jobs", "Plugin steps", "Operations"), b.all(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList());
             b.find(By.xpath("//button[starts-with(., 'Rescore')]")).click();
             String done = b.until(d -> {
                 String t = b.find(By.cssSelector("main [aria-live] p")).getText();
@@ -267,6 +267,98 @@ class BrowserIT {
             b.until(d -> d.findElements(By.cssSelector(".status-RETIRED")).isEmpty() ? null : true);
             assertEquals(List.of(), b.consoleErrors().stream().filter(e -> !e.contains("400")).toList(),
                     "nothing but the refused filter's 400");
+        }
+    }
+
+    @Test
+    void aSalespersonImportsACsvAndReadsTheRejectedRows() throws Exception {
+        String name = Api.unique("Imported");
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("leads", ".csv");
+        java.nio.file.Files.writeString(csv, "Last Name,Email,Company Name,TotalVisits\n"
+                + name + ",a@example.com,Contoso,3\n"
+                + name + ",not-an-email,Contoso,4\n"
+                + name + ",c@example.com,Fabrikam,5\n");
+        try (Browser b = new Browser(1280, 800)) {
+            b.signIn("sales");
+            b.find(By.cssSelector("#nav a[href='#/import']")).click();
+            b.find(By.id("csv-file")).sendKeys(csv.toAbsolutePath().toString());
+            b.type(By.id("csv-bp"), "Standard");
+            b.find(By.id("start-import")).click();
+            String done = b.until(d -> {
+                String t = d.findElement(By.id("import-progress")).getText();
+                return t.startsWith("Import completed") ? t : null;
+            });
+            assertEquals("Import completed: 3 rows read, 2 imported, 1 rejected", done);
+            List<WebElement> rejected = b.all(By.cssSelector("#rejected tbody tr"));
+            assertEquals(1, rejected.size());
+            assertEquals("2", rejected.get(0).findElement(By.cssSelector("td")).getText());
+            assertTrue(rejected.get(0).getText().contains("email"), rejected.get(0).getText());
+            b.screenshot("14-import-rejected-rows");
+            assertEquals(2, Api.as("sales").get("/api/v1/leads?count=true&top=0&filter=" + Api.q("lastName eq '" + name + "'"))
+                    .expect(200).json().getInt("count"));
+            assertEquals(List.of(), b.consoleErrors());
+        } finally {
+            java.nio.file.Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
+    void operatorsRetryAFailedSystemJobAndAdministratorsDisableAPluginStep() throws Exception {
+        java.nio.file.Path wlp = java.nio.file.Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"));
+        java.nio.file.Path jar = wlp.resolve("usr/servers/leadscore/plugins/example-lead-plugins.jar");
+        Api admin = Api.as("admin");
+        Api operator = Api.as("operator");
+        SamplePluginJar.build(jar);
+        String stepId = null;
+        try {
+            Api.await(java.time.Duration.ofSeconds(60), () -> admin.get("/api/v1/plugins").expect(200).json().getJsonArray("value")
+                    .stream().anyMatch(p -> p.asJsonObject().getString("name").equals("FlakyPlugin")), loaded -> loaded);
+            stepId = admin.post("/api/v1/plugin-steps", "{'plugin':'FlakyPlugin','message':'Create','entity':'lead',"
+                    + "'stage':'PostOperation','mode':'Asynchronous','rank':3}").expect(201).json().getString("id");
+            String lead = Api.as("sales").createLead("{'lastName':'" + Api.unique("Failing") + "','attributes':{'failTimes':5}}")
+                    .getString("id");
+            String jobsOfLead = "/api/v1/system-jobs?filter=" + Api.q("entityId eq '" + lead + "' and plugin eq 'FlakyPlugin'");
+            Api.await(java.time.Duration.ofSeconds(90), () -> operator.get(jobsOfLead).expect(200).json().getJsonArray("value"),
+                    v -> v.size() == 1 && v.getJsonObject(0).getString("status").equals("Failed"));
+
+            try (Browser b = new Browser(1280, 800)) {
+                b.signIn("operator");
+                b.find(By.cssSelector("#nav a[href='#/system-jobs']")).click();
+                WebElement row = b.find(By.xpath("//tbody/tr[td[3]='" + lead + "']"));
+                assertTrue(row.getText().contains("flaky: call 5 of 5"), row.getText());
+                b.screenshot("15-system-jobs-failed");
+                row.findElement(By.xpath(".//button[.='Retry']")).click();
+                assertTrue(b.find(By.cssSelector("main p.ok")).getText().startsWith("Retrying"));
+                Api.await(java.time.Duration.ofSeconds(60), () -> operator.get(jobsOfLead).expect(200).json().getJsonArray("value"),
+                        v -> v.getJsonObject(0).getString("status").equals("Succeeded"));
+                new org.openqa.selenium.support.ui.Select(b.find(By.id("job-status"))).selectByValue("Succeeded");
+                b.find(By.xpath("//tbody/tr[td[3]='" + lead + "' and td[1]='FlakyPlugin']"));
+
+                b.find(By.cssSelector("#nav a[href='#/plugin-steps']")).click();
+                WebElement flaky = b.find(By.xpath("//tbody/tr[td[1]='FlakyPlugin' and td[2]='Create lead']"));
+                assertFalse(flaky.findElement(By.cssSelector("input")).isEnabled(), "operators only read the steps");
+                assertTrue(flaky.findElements(By.tagName("button")).isEmpty());
+                assertEquals(List.of(), b.consoleErrors());
+            }
+            try (Browser b = new Browser(1280, 800)) {
+                b.signIn("admin");
+                b.find(By.cssSelector("#nav a[href='#/plugin-steps']")).click();
+                b.find(By.xpath("//tbody/tr[td[1]='FlakyPlugin' and td[2]='Create lead']//button[.='Disable']")).click();
+                b.find(By.xpath("//tbody/tr[td[1]='FlakyPlugin' and td[2]='Create lead']/td[7][.='Disabled']"));
+                assertFalse(admin.get("/api/v1/plugin-steps/" + stepId).expect(200).json().getBoolean("enabled"));
+                b.screenshot("16-plugin-steps");
+                WebElement rank = b.find(By.xpath("//tbody/tr[td[1]='FlakyPlugin' and td[2]='Create lead']//input"));
+                rank.sendKeys(Keys.chord(Keys.CONTROL, "a"), "7", Keys.TAB);
+                b.find(By.xpath("//main//p[contains(., 'rank 7')]"));
+                assertEquals(7, admin.get("/api/v1/plugin-steps/" + stepId).expect(200).json().getInt("rank"));
+                assertEquals(List.of(), b.consoleErrors());
+            }
+        } finally {
+            if (stepId != null) {
+                admin.delete("/api/v1/plugin-steps/" + stepId, null);
+            }
+            java.nio.file.Files.deleteIfExists(jar);
+            admin.get("/api/v1/plugins").expect(200);
         }
     }
 }
