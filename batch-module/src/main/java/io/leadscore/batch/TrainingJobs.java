@@ -1,7 +1,9 @@
 package io.leadscore.batch;
 
 import io.leadscore.common.Times;
+import io.leadscore.model.ModelConfig;
 import io.leadscore.model.ModelService;
+import io.leadscore.model.ModelStatus;
 import io.leadscore.model.ModelTrainer;
 import io.leadscore.model.PublishPolicy;
 import jakarta.annotation.Resource;
@@ -17,6 +19,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
 import java.io.Serializable;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,6 +51,8 @@ public class TrainingJobs {
     private ModelService models;
     @EJB
     private ModelTrainer trainer;
+    /** The training (its start time) each model's last job was started for; timeouts run one at a time. */
+    private final Map<String, Instant> startedFor = new HashMap<>();
 
     /** Starts a job for every model in TRAINING: called once the job repository is open ({@link JobRepositoryWarmUp}). */
     public void startWaiting() {
@@ -67,7 +74,14 @@ public class TrainingJobs {
     void start(Timer timer) {
         Start s = (Start) timer.getInfo();
         try {
-            PublishPolicy policy = models.get(s.modelId()).model().trainingPublish();
+            ModelConfig model = models.get(s.modelId()).model();
+            // one job per accepted training, however many times it is asked for (the request after commit and
+            // the start-up pass can both see a training accepted while the application started)
+            if (model.status() != ModelStatus.TRAINING || model.trainingStartedOn().equals(startedFor.get(model.id()))) {
+                return;
+            }
+            startedFor.put(model.id(), model.trainingStartedOn());
+            PublishPolicy policy = model.trainingPublish();
             long id = jobs.train(s.modelId(), policy, s.requestedBy());
             LOG.info(() -> "Started model-train execution " + id + " for model " + s.modelId());
         } catch (RuntimeException e) {

@@ -41,7 +41,10 @@ final class Browser implements AutoCloseable {
         options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=" + width + "," + height);
+                "--window-size=" + width + "," + height,
+                // the Admin Center is on HTTPS with the server's self-signed certificate
+                "--ignore-certificate-errors");
+        options.setAcceptInsecureCerts(true);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
