@@ -123,22 +123,36 @@ public class DemoDataLoader {
         }
     }
 
-    /** False while the demo model of a first start waits for or is in its first training. */
-    public boolean settled() {
+    /**
+     * On a first start, what the demo is still doing: its model waits for or is in its first training, or its
+     * open leads are being scored; null once done (or on any later start).
+     */
+    public String unsettled() {
         String id = demoModelId;
         if (id == null) {
-            return true;
+            return null;
         }
         try {
             ModelStatus status = models.get(id).model().status();
             if (status == ModelStatus.DRAFT || status == ModelStatus.TRAINING) {
-                return false;
+                return "the demo model is still training";
             }
-        } catch (RuntimeException e) {
-            // deleted meanwhile
+            if (status == ModelStatus.PUBLISHED && unscoredOpenLeads() > 0) {
+                return "the demo's open leads are being scored";
+            }
+        } catch (RuntimeException | SQLException e) {
+            // deleted meanwhile, or the database says why elsewhere (the database check)
         }
         demoModelId = null;
-        return true;
+        return null;
+    }
+
+    private long unscoredOpenLeads() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM crm_lead WHERE status = 'OPEN' AND score_value IS NULL")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static boolean hasLeads(Connection c) throws SQLException {

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Ready when the published models are loaded (API.md "Operations") and, on a first start with demo data,
- * the demo model has finished its first training; a published model that cannot be loaded is named.
+ * the demo model has finished its first training and the open leads are scored; a published model that
+ * cannot be loaded is named.
  */
 @Readiness
 @ApplicationScoped
@@ -27,12 +28,13 @@ public class ModelsReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean loaded = registry.started();
-        boolean settled = demo.settled();
+        String unsettled = demo.unsettled();
+        boolean settled = unsettled == null;
         HealthCheckResponseBuilder b = HealthCheckResponse.named("models").status(loaded && settled)
                 .withData("published", registry.published().stream()
                         .map(m -> m.name() + " v" + m.version()).collect(Collectors.joining(", ")));
         if (!settled) {
-            b.withData("demo", "the demo model is still training");
+            b.withData("demo", unsettled);
         }
         registry.loadErrors().forEach(b::withData);
         return b.build();
