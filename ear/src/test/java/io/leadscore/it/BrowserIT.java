@@ -250,7 +250,19 @@ class BrowserIT {
             assertEquals("v1 (published)", b.find(By.cssSelector("table.versions tbody tr td div")).getText());
             b.screenshot("12-model-trained-published");
 
-            b.find(By.xpath("//a[.='Quality']")).click();
+            // a second version, published, then a roll back to the first
+            b.find(By.id("train")).click();
+            b.until(d -> d.findElements(By.cssSelector("main p.ok")).stream()
+                    .anyMatch(m -> m.getText().startsWith("Trained version 2")) ? true : null);
+            b.find(By.xpath("//button[.='Publish']")).click();
+            b.find(By.xpath("//table[contains(@class,'versions')]//tr[td/div[.='v2 (published)']]"));
+            b.find(By.xpath("//table[contains(@class,'versions')]//tr[td/div[.='v1']]//button[.='Roll back to it']")).click();
+            b.find(By.xpath("//table[contains(@class,'versions')]//tr[td/div[.='v1 (published)']]"));
+            assertEquals(1, Api.as("admin").get("/api/v1/models").expect(200).json().getJsonArray("value").stream()
+                    .map(v -> v.asJsonObject()).filter(m -> m.getString("name").equals(name)).findFirst().orElseThrow()
+                    .getInt("publishedVersion"));
+
+            b.find(By.xpath("//tr[td/div[.='v1 (published)']]//a[.='Quality']")).click();
             long rocPoints = (Long) b.until(d -> b.js("const c = window.Chart && Chart.getChart('roc-chart');"
                     + "return c ? c.data.datasets[0].data.length : null;"));
             assertTrue(rocPoints > 2, "an ROC curve, not a line: " + rocPoints);
