@@ -1,10 +1,9 @@
 // Model administration: the list of models, a model's configuration with live validation, training with
 // progress, publish / unpublish / roll back, and a version's quality (ROC curve, calibration, confusion matrix).
 
-import { api, h, show, Problem } from './app.js';
+import { api, h, show, Problem, when } from './app.js';
 
 const fixed = (v, digits = 3) => (v === null || v === undefined ? '—' : Number(v).toFixed(digits));
-const when = iso => (iso ? new Date(iso).toLocaleString() : '—');
 
 function statusBadge(status) {
   return h('span', { class: `status status-${status}` }, status);

@@ -10,7 +10,8 @@ const TRENDS = {
   IMPROVING: ['↑', 'Improving'], DECLINING: ['↓', 'Declining'], STEADY: ['→', 'Steady'],
   NOT_ENOUGH_INFO: ['–', 'Not enough info'],
 };
-const PAGE = 25;
+/** Rows per page of the lists. */
+export const PAGE = 25;
 let me = null;
 
 // ---------------------------------------------------------------- the API
@@ -74,7 +75,7 @@ export function show(...children) {
   main.focus({ preventScroll: true });
 }
 
-export function gradeBadge(score) {
+function gradeBadge(score) {
   if (!score) return h('span', { class: 'muted' }, 'Not scored');
   return h('span', { class: `grade grade-${score.grade}`, title: `Grade ${score.grade}` }, score.grade);
 }
@@ -86,6 +87,7 @@ function trendLabel(trend) {
 
 const fullName = l => [l.firstName, l.lastName].filter(Boolean).join(' ') || '(no name)';
 const day = iso => iso ? new Date(iso).toLocaleDateString() : '';
+export const when = iso => (iso ? new Date(iso).toLocaleString() : '—');
 const quote = text => `'${text.replaceAll("'", "''")}'`;
 
 // ---------------------------------------------------------------- sign-in and navigation
@@ -370,11 +372,11 @@ async function leadForm(id) {
     h('div', { class: 'lead' }, h('div', {}, tabs, summary, about), widget.element));
 }
 
-export function tabBar(tabs, onSelect) {
+function tabBar(tabs, onSelect) {
   const buttons = tabs.map(([name, label, panel], i) => h('button', {
     id: `tab-${name}-button`, type: 'button', role: 'tab', 'aria-selected': i === 0 ? 'true' : 'false',
     'aria-controls': `tab-${name}`, onclick: () => {
-      buttons.forEach((b, j) => b.setAttribute('aria-selected', j === tabs.indexOf(tabs[i]) ? 'true' : 'false'));
+      buttons.forEach((b, j) => b.setAttribute('aria-selected', j === i ? 'true' : 'false'));
       tabs.forEach(([, , p], j) => { p.hidden = j !== i; });
       onSelect(name);
     },

@@ -1,9 +1,7 @@
 // Operations pages: system jobs (the asynchronous plugin executions), plugin steps, and CSV imports.
 
-import { api, h, show } from './app.js';
+import { api, h, show, when, PAGE } from './app.js';
 
-const when = iso => (iso ? new Date(iso).toLocaleString() : '—');
-const PAGE = 25;
 
 /** System jobs: filter by status, retry a failed one, cancel a waiting one. */
 export async function systemJobs() {

@@ -21,8 +21,8 @@ import jakarta.ejb.TransactionAttributeType;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 

@@ -1,7 +1,6 @@
 package io.leadscore.api;
 
 import io.leadscore.common.Caller;
-import io.leadscore.common.FieldError;
 import io.leadscore.common.ValidationException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -88,11 +86,9 @@ public class SessionResource {
     }
 
     private static String text(JsonObject json, String field) {
-        List<FieldError> errors = new ArrayList<>();
         JsonValue v = json == null ? null : json.get(field);
         if (!(v instanceof JsonString s) || s.getString().isBlank()) {
-            errors.add(new FieldError(field, "is required"));
-            throw new ValidationException(errors);
+            throw new ValidationException(field, "is required");
         }
         return s.getString();
     }
