@@ -1,6 +1,7 @@
 package io.leadscore.batch;
 
 import io.leadscore.model.RescoreSelection;
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.ejb.EJB;
@@ -8,13 +9,23 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.time.Instant;
 import java.util.List;
 
-/** Scores a chunk of leads through the model manager's batch path, in the chunk's transaction. */
+/**
+ * Scores a chunk of open leads' ids through the model manager's batch path, in the chunk's transaction: those
+ * the rescore covers (the window, the model); the reader only walks the keys.
+ */
 @Named("leadScoreWriter")
 @Dependent
 public class LeadScoreWriter extends AbstractItemWriter {
 
+    @Inject
+    @BatchProperty
+    private String createdSince;
+    @Inject
+    @BatchProperty
+    private String modelId;
     @EJB
     private RescoreSelection selection;
     @Inject
@@ -23,8 +34,9 @@ public class LeadScoreWriter extends AbstractItemWriter {
     @Override
     @SuppressWarnings("unchecked")
     public void writeItems(List<Object> ids) {
-        int scored = selection.score((List<String>) (List<?>) ids);
-        // what this chunk did, for the partition collector (RescoreTally)
-        step.setTransientUserData(new long[]{ids.size(), scored});
+        var range = new RescoreSelection.Range(null, null, Instant.parse(createdSince), JobParameters.optional(modelId));
+        var tally = selection.score(range, (List<String>) (List<?>) ids);
+        // what this chunk did, for the partition collector
+        step.setTransientUserData(new long[]{tally.covered(), tally.scored()});
     }
 }

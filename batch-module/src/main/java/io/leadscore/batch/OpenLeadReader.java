@@ -9,13 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Reads the ids of the open leads of one partition's key range, in key order, a page at a time. The
- * checkpoint is the last id read: a restarted partition goes on after the last committed chunk.
+ * Reads the ids of the open leads of one partition's key range, in key order, a page at a time (which of them
+ * the rescore covers is decided when a chunk is scored). The checkpoint is the last id read: a restarted
+ * partition goes on after the last committed chunk.
  */
 @Named("openLeadReader")
 @Dependent
@@ -29,12 +29,6 @@ public class OpenLeadReader extends AbstractItemReader {
     @Inject
     @BatchProperty
     private String toId;
-    @Inject
-    @BatchProperty
-    private String createdSince;
-    @Inject
-    @BatchProperty
-    private String modelId;
     @EJB
     private RescoreSelection selection;
 
@@ -45,8 +39,7 @@ public class OpenLeadReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        range = new RescoreSelection.Range(JobParameters.optional(fromId), JobParameters.optional(toId),
-                Instant.parse(createdSince), JobParameters.optional(modelId));
+        range = new RescoreSelection.Range(JobParameters.optional(fromId), JobParameters.optional(toId), null, null);
         last = checkpoint != null ? (String) checkpoint : null;
     }
 

@@ -111,4 +111,30 @@ class RescoreIT {
         assertEquals(total, readBefore + tally(done)[0], "every open lead read once over both executions: "
                 + readBefore + " before the stop, " + done.getString("exitStatus") + " after");
     }
+
+    @Test
+    void leadsCreatedBeforeTheWindowAreNotRescored() {
+        String run = Api.unique("Window");
+        byte[] csv = ("lastName,createdOn,attributes/TotalVisits\n" + run + " Old,2023-06-01,4\n" + run + " New,,4\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String importId = sales.post("/api/v1/imports", "text/csv", csv).expect(202).json().getString("id");
+        Api.await(java.time.Duration.ofSeconds(60), () -> sales.get("/api/v1/imports/" + importId).expect(200).json(),
+                i -> i.getString("status").equals("Completed"));
+        var leads = sales.get("/api/v1/leads?orderBy=lastName&filter=" + Api.q("startswith(lastName, '" + run + "')"))
+                .expect(200).json().getJsonArray("value");
+        String newId = leads.getJsonObject(0).getString("id");
+        String oldId = leads.getJsonObject(1).getString("id");
+        sales.awaitScored(newId);
+        sales.awaitScored(oldId); // a new lead is scored whatever its age
+
+        JsonObject instance = operator.post(Api.BATCH + "/jobinstances",
+                String.format(MODULE, "{'windowDays':'730','partitions':'1'}")).expect(201).json();
+        long execution = execution(instance.getJsonNumber("instanceId").longValue(), -1);
+        assertEquals("COMPLETED", awaitExecution(execution, RescoreIT::ended).getString("batchStatus"));
+
+        // the first scoring's trend was "not enough info", so a rescore writes a second history row
+        assertEquals(2, sales.get("/api/v1/leads/" + newId + "/score-history").expect(200).array().size());
+        assertEquals(1, sales.get("/api/v1/leads/" + oldId + "/score-history").expect(200).array().size(),
+                "a lead created 2023-06-01 is older than the 730-day window");
+    }
 }

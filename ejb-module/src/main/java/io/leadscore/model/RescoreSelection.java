@@ -107,12 +107,18 @@ public class RescoreSelection {
         return new Plan(out, false);
     }
 
-    /** The next ids of a range after {@code afterId} (exclusive), in key order. */
+    /**
+     * The next open leads' ids of a range after {@code afterId} (exclusive), in key order. Only the status and
+     * the key bound the query, so that the database walks its (status, id) index and never sorts: with the
+     * window or a model's filter in it, Derby chose the (status, created_on) index and sorted every lead left
+     * in the range for each page. The window and the model's coverage are applied when a chunk is scored.
+     */
     public List<String> nextIds(Range range, String afterId, int size) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<String> q = cb.createQuery(String.class);
         Root<Lead> root = q.from(Lead.class);
-        List<Predicate> where = where(cb, q, root, range.createdSince(), range.modelId());
+        List<Predicate> where = new ArrayList<>();
+        where.add(cb.equal(root.get("status"), LeadStatus.OPEN));
         String after = afterId != null ? afterId : range.fromId();
         if (after != null) {
             where.add(cb.greaterThan(root.get("id"), after));
@@ -124,28 +130,43 @@ public class RescoreSelection {
         return em.createQuery(q).setMaxResults(size).getResultList();
     }
 
-    /** Scores the leads of these ids in the caller's transaction (a chunk); returns how many got a new score. */
-    public int score(List<String> ids) {
+    /** What a chunk did: the leads of its ids the rescore covers, and how many of them got a new score. */
+    public record Tally(int covered, int scored) {
+    }
+
+    /**
+     * Scores, in the caller's transaction (a chunk), the leads of these ids that the range's rescore covers:
+     * still open, created within the window and, for one model, covered or last scored by it.
+     */
+    public Tally score(Range range, List<String> ids) {
         if (ids.isEmpty()) {
-            return 0;
+            return new Tally(0, 0);
         }
         // the account and contact in the same query: models read their fields, and one query per lead for
         // them would cost more than the scoring
-        List<Lead> leads = em.createQuery("select l from Lead l left join fetch l.account left join fetch l.contact "
-                + "where l.id in :ids", Lead.class).setParameter("ids", ids).getResultList();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Lead> q = cb.createQuery(Lead.class);
+        Root<Lead> root = q.from(Lead.class);
+        root.fetch("account", jakarta.persistence.criteria.JoinType.LEFT);
+        root.fetch("contact", jakarta.persistence.criteria.JoinType.LEFT);
+        List<Predicate> where = where(cb, q, root, range.createdSince(), range.modelId());
+        where.add(root.get("id").in(ids));
+        // read-only: the scores are written with JDBC, so the transaction need not look for changes at commit
+        List<Lead> leads = em.createQuery(q.select(root).where(where.toArray(Predicate[]::new)))
+                .setHint("eclipselink.read-only", "true").getResultList();
         RecordQueries.preloadAttributes(em, Lead.class, leads);
-        int scored = 0;
         java.util.Map<String, java.time.Instant> was = new java.util.HashMap<>();
         for (Lead l : leads) {
             was.put(l.id(), l.score() == null ? null : l.score().scoredOn());
         }
         scoring.scoreAll(leads);
+        int scored = 0;
         for (Lead l : leads) {
             java.time.Instant now = l.score() == null ? null : l.score().scoredOn();
             if (now != null && !now.equals(was.get(l.id()))) {
                 scored++;
             }
         }
-        return scored;
+        return new Tally(leads.size(), scored);
     }
 }
