@@ -205,4 +205,31 @@ class PluginJarIT {
         assertEquals("Canceled", job.getString("status"), job.toString());
         assertFalse(sales.get("/api/v1/leads/" + id).expect(200).json().getJsonObject("attributes").containsKey("flakyDone"));
     }
+
+    @Test
+    @Order(8)
+    void anImportsJobsRunTogetherAndALeadWhosePluginFailsDoesNotHoldBackTheOthers() {
+        // FlakyPlugin runs batches (Plugin.batched): the jobs of an import's chunk run in one transaction,
+        // and when one of them fails there, each runs again on its own
+        String run = Api.unique("Batch");
+        byte[] csv = ("lastName,attributes/failTimes\n" + run + " A,0\n" + run + " B,9\n" + run + " C,0\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String importId = sales.post("/api/v1/imports", "text/csv", csv).expect(202).json().getString("id");
+        Api.await(java.time.Duration.ofSeconds(60), () -> sales.get("/api/v1/imports/" + importId).expect(200).json(),
+                i -> i.getString("status").equals("Completed"));
+        List<JsonObject> leads = sales.get("/api/v1/leads?orderBy=lastName&filter=" + q("startswith(lastName, '" + run + "')"))
+                .expect(200).json().getJsonArray("value").stream().map(JsonValue::asJsonObject).toList();
+        assertEquals(3, leads.size());
+        for (int i : new int[]{0, 2}) {
+            String id = leads.get(i).getString("id");
+            awaitJob(id, "FlakyPlugin", j -> j.getString("status").equals("Succeeded"));
+            assertTrue(sales.get("/api/v1/leads/" + id).expect(200).json().getJsonObject("attributes").containsKey("flakyDone"));
+            sales.awaitScored(id);
+        }
+        String failing = leads.get(1).getString("id");
+        sales.awaitScored(failing); // its scoring job is not held back either
+        JsonObject failed = awaitJob(failing, "FlakyPlugin", j -> j.getString("status").equals("Failed"));
+        assertTrue(failed.getString("error").contains("flaky: call"), failed.toString());
+        assertFalse(sales.get("/api/v1/leads/" + failing).expect(200).json().getJsonObject("attributes").containsKey("flakyDone"));
+    }
 }

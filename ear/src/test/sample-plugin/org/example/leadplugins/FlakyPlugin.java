@@ -8,8 +8,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Fails as often as the lead's attributes/failTimes says, then writes attributes/flakyDone; sleeps attributes/sleepMs first. */
+/**
+ * Fails as often as the lead's attributes/failTimes says, then writes attributes/flakyDone; sleeps
+ * attributes/sleepMs first. Runs batches: the jobs one save or import chunk enqueued run together.
+ */
 public class FlakyPlugin implements Plugin {
+
+    @Override
+    public boolean batched() {
+        return true;
+    }
 
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 

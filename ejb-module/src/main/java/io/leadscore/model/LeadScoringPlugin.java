@@ -44,6 +44,18 @@ public class LeadScoringPlugin implements Plugin {
         }
     }
 
+    /** An import's leads are scored many at once: one query, one network pass, batched writes. */
+    @Override
+    public boolean batched() {
+        return true;
+    }
+
+    @Override
+    public void executeAll(List<PluginExecutionContext> contexts) {
+        List<String> ids = contexts.stream().map(c -> c.target().id()).distinct().toList();
+        scoring.scoreAll(ScoringReads.leads(em, ids, (q, root) -> List.of()));
+    }
+
     @Override
     public List<StepDefinition> defaultSteps() {
         List<StepDefinition> steps = new ArrayList<>();

@@ -142,19 +142,8 @@ public class RescoreSelection {
         if (ids.isEmpty()) {
             return new Tally(0, 0);
         }
-        // the account and contact in the same query: models read their fields, and one query per lead for
-        // them would cost more than the scoring
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Lead> q = cb.createQuery(Lead.class);
-        Root<Lead> root = q.from(Lead.class);
-        root.fetch("account", jakarta.persistence.criteria.JoinType.LEFT);
-        root.fetch("contact", jakarta.persistence.criteria.JoinType.LEFT);
-        List<Predicate> where = where(cb, q, root, range.createdSince(), range.modelId());
-        where.add(root.get("id").in(ids));
-        // read-only: the scores are written with JDBC, so the transaction need not look for changes at commit
-        List<Lead> leads = em.createQuery(q.select(root).where(where.toArray(Predicate[]::new)))
-                .setHint("eclipselink.read-only", "true").getResultList();
-        RecordQueries.preloadAttributes(em, Lead.class, leads);
+        List<Lead> leads = ScoringReads.leads(em, ids, (q, root) -> where(cb, q, root, range.createdSince(), range.modelId()));
         java.util.Map<String, java.time.Instant> was = new java.util.HashMap<>();
         for (Lead l : leads) {
             was.put(l.id(), l.score() == null ? null : l.score().scoredOn());

@@ -5,12 +5,16 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -30,6 +34,8 @@ public class JobDispatcher {
 
     @Resource
     private ManagedScheduledExecutorService executor;
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
     @EJB
     private SystemJobs jobs;
     @Inject
@@ -52,8 +58,72 @@ public class JobDispatcher {
         return queued.get();
     }
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsEnqueued event) {
-        event.jobIds().forEach(id -> dispatch(id, Duration.ZERO));
+    /** Jobs of one transaction handed over together, so that batched plugins run them in one transaction. */
+    static final int BATCH = 100;
+
+    /**
+     * Jobs written in the current transaction: all those of one transaction are dispatched together once it
+     * has committed (an import's chunk: hundreds), never if it rolls back.
+     */
+    @SuppressWarnings("unchecked")
+    public void enqueue(List<String> ids) {
+        List<String> pending = (List<String>) transactions.getResource(JobDispatcher.class);
+        if (pending == null) {
+            List<String> all = new ArrayList<>();
+            transactions.putResource(JobDispatcher.class, all);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        dispatchNow(all);
+                    }
+                }
+            });
+            pending = all;
+        }
+        pending.addAll(ids);
+    }
+
+    /** Jobs to run now, a batch at a time. */
+    public void dispatchNow(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (ids.size() == 1) {
+            dispatch(ids.get(0), Duration.ZERO);
+            return;
+        }
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            dispatchAll(List.copyOf(ids.subList(i, Math.min(ids.size(), i + BATCH))));
+        }
+    }
+
+    /** Several jobs in one attempt (SystemJobs.attemptAll); those that fail are retried one by one. */
+    private void dispatchAll(List<String> ids) {
+        registerGauge();
+        queued.addAndGet(ids.size());
+        Runnable attempt = () -> {
+            Map<String, Duration> next = Map.of();
+            try {
+                next = jobs.attemptAll(ids);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "System jobs " + ids + " could not be run", e);
+            } finally {
+                queued.addAndGet(-ids.size());
+            }
+            next.forEach(this::dispatch);
+        };
+        try {
+            executor.submit(attempt);
+        } catch (RuntimeException e) {
+            queued.addAndGet(-ids.size());
+            LOG.log(Level.SEVERE, ids.size() + " system jobs could not be handed to the executor; they run at the next "
+                    + "start or when retried", e);
+        }
     }
 
     public void dispatch(String id, Duration delay) {

@@ -29,7 +29,7 @@ public class JobRecovery {
     @PostConstruct
     void resume() {
         List<String> ids = jobs.resumable();
-        ids.forEach(id -> dispatcher.dispatch(id, java.time.Duration.ZERO));
+        dispatcher.dispatchNow(ids);
         if (!ids.isEmpty()) {
             LOG.info(() -> ids.size() + " system job(s) taken up again after a restart");
         }

@@ -5,7 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,7 +33,7 @@ public class PluginHost {
     @Inject
     private RecordOperations records;
     @Inject
-    private Event<JobsEnqueued> enqueued;
+    private JobDispatcher dispatcher;
     @Inject
     @ConfigProperty(name = "plugin.sync.timeout.seconds", defaultValue = "120")
     private long timeoutSeconds;
@@ -73,7 +72,7 @@ public class PluginHost {
             jobs.add(job.id());
         }
         if (!jobs.isEmpty()) {
-            enqueued.fire(new JobsEnqueued(jobs));
+            dispatcher.enqueue(jobs);
         }
     }
 }

@@ -89,6 +89,16 @@ public class SystemJob {
         return true;
     }
 
+    /** Another attempt of a job already in progress (its batch failed, and it now runs on its own). */
+    public boolean startAgain(Instant now) {
+        if (status != JobStatus.InProgress) {
+            return false;
+        }
+        attempts++;
+        startedOn = Times.utc(now);
+        return true;
+    }
+
     public void succeeded(Instant now) {
         status = JobStatus.Succeeded;
         completedOn = Times.utc(now);

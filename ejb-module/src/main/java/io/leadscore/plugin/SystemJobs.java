@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,6 +55,101 @@ public class SystemJobs {
         if (!self.start(id)) {
             return null;
         }
+        return run(id);
+    }
+
+    /**
+     * One attempt of several jobs that one transaction enqueued: the jobs of batched plugins (see
+     * {@link Plugin#batched()}) start together and run in one transaction; if it fails, or for other plugins,
+     * each runs on its own. Returns the delay before each job's next attempt, for those that have one.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public java.util.Map<String, Duration> attemptAll(List<String> ids) {
+        java.util.Map<String, Duration> next = new java.util.LinkedHashMap<>();
+        List<String> started = ids.size() > 1 ? self.startBatched(ids) : List.of();
+        if (!started.isEmpty()) {
+            try {
+                self.executeAll(started);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "A batch of " + started.size() + " system jobs failed as a whole; each runs on its own", e);
+                for (String id : started) {
+                    if (!self.startAgain(id)) {
+                        continue;
+                    }
+                    Duration d = run(id);
+                    if (d != null) {
+                        next.put(id, d);
+                    }
+                }
+            }
+        }
+        java.util.Set<String> batched = new java.util.HashSet<>(started);
+        for (String id : ids) {
+            if (!batched.contains(id)) {
+                Duration d = attempt(id);
+                if (d != null) {
+                    next.put(id, d);
+                }
+            }
+        }
+        return next;
+    }
+
+    /** A job whose batch failed runs on its own: another attempt. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean startAgain(String id) {
+        SystemJob job = em.find(SystemJob.class, id);
+        return job != null && job.startAgain(Times.now());
+    }
+
+    /** Takes those of the jobs whose plugin runs batches; returns their ids. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> startBatched(List<String> ids) {
+        List<String> started = new ArrayList<>();
+        java.time.Instant now = Times.now();
+        for (SystemJob job : em.createQuery("select j from SystemJob j where j.id in :ids", SystemJob.class)
+                .setParameter("ids", ids).getResultList()) {
+            Plugin plugin = catalog.plugin(job.plugin());
+            if (plugin != null && plugin.batched() && job.start(now)) {
+                started.add(job.id());
+            }
+        }
+        return started;
+    }
+
+    /**
+     * Runs started jobs of batched plugins and marks them Succeeded, all in one transaction: each plugin once
+     * for its jobs of one depth, within the first one's operation (operations its work starts are nested in it).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void executeAll(List<String> ids) {
+        List<SystemJob> jobs = em.createQuery("select j from SystemJob j where j.id in :ids", SystemJob.class)
+                .setParameter("ids", ids).getResultList();
+        java.util.Map<String, List<SystemJob>> groups = new java.util.LinkedHashMap<>();
+        for (SystemJob job : jobs) {
+            groups.computeIfAbsent(job.plugin() + "@" + job.operation().depth(), k -> new ArrayList<>()).add(job);
+        }
+        for (List<SystemJob> group : groups.values()) {
+            Plugin plugin = catalog.plugin(group.get(0).plugin());
+            if (plugin == null) {
+                throw new IllegalStateException("No plugin named " + group.get(0).plugin() + " is installed");
+            }
+            List<PluginExecutionContext> contexts = new ArrayList<>();
+            group.forEach(j -> contexts.add(Pipeline.context(j.operation(), Stage.PostOperation, Mode.Asynchronous, null, records)));
+            OperationScope.within(group.get(0).operation(), () -> {
+                plugin.executeAll(contexts);
+                return null;
+            });
+        }
+        java.time.Instant now = Times.now();
+        for (SystemJob job : jobs) {
+            job.succeeded(now);
+            metrics.histogram(SAVE_TO_DONE).update(java.time.Duration.between(job.createdOn(), job.completedOn()).toMillis());
+        }
+    }
+
+    /** Runs a started job; returns the delay before its next attempt, or null. */
+    private Duration run(String id) {
         try {
             self.execute(id);
             return null;
