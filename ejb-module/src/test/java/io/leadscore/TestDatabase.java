@@ -29,6 +29,10 @@ public final class TestDatabase implements AutoCloseable {
         this.emf = Persistence.createEntityManagerFactory("leadscore-test", Map.of("jakarta.persistence.jdbc.url", url));
     }
 
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public Connection connection() throws SQLException {
         return dataSource.getConnection();
     }

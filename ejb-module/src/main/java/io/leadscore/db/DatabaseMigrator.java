@@ -38,14 +38,44 @@ public class DatabaseMigrator {
                 + result.targetSchemaVersion) + ")");
     }
 
+    /** The schema of Liberty's batch job repository (server.xml, databaseStore "batchStore"). */
+    static final String BATCH_SCHEMA = "JBATCH";
+
     /** Applies the pending migrations to a data source; also used by tests and bench tools. */
     public static MigrateResult migrate(DataSource dataSource, ClassLoader loader) {
+        createSchema(dataSource, BATCH_SCHEMA);
         return Flyway.configure(loader)
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("blob_type", blobType(dataSource)))
                 .load()
                 .migrate();
+    }
+
+    /**
+     * Creates a schema unless it exists. Liberty creates the batch job repository's tables but not their
+     * schema: Derby makes one on the first CREATE TABLE in it, PostgreSQL refuses, and the repository (and
+     * every job) could never start there.
+     */
+    static void createSchema(DataSource dataSource, String schema) {
+        try (Connection c = dataSource.getConnection()) {
+            try (var schemas = c.getMetaData().getSchemas()) {
+                while (schemas.next()) {
+                    if (schemas.getString("TABLE_SCHEM").equalsIgnoreCase(schema)) {
+                        return;
+                    }
+                }
+            }
+            try (var create = c.createStatement()) {
+                create.execute("CREATE SCHEMA " + schema); // a constant, no input
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            LOG.info(() -> "Schema " + schema + " created");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the schema " + schema + ": " + e.getMessage(), e);
+        }
     }
 
     /** The one type the databases spell differently: binary large objects. */
