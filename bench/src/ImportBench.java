@@ -30,6 +30,7 @@ public class ImportBench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     static final String MANAGER = "Basic " + Base64.getEncoder().encodeToString("manager:manager".getBytes());
+    static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString("operator:operator".getBytes());
     static final String[] INDUSTRIES = {"Finance", "Retail", "Manufacturing", "Healthcare", "Education", "Energy", "Software"};
     static final String[] SOURCES = {"Web", "Referral", "Event", "Phone", "Partner", "Advertisement"};
     static final String[] COUNTRIES = {"UK", "France", "Germany", "India", "USA", "Spain", "Brazil"};
@@ -41,11 +42,13 @@ public class ImportBench {
         String command = args[1];
         int rows = Integer.parseInt(args[2]);
         int runs = Integer.parseInt(args[3]);
+        String database = args.length > 4 ? args[4] : "embedded Derby";
         Path csv = Path.of("bench/work/import-" + rows + ".csv");
         int expectedBad = write(csv, rows);
         long bytes = Files.size(csv);
         System.out.printf("%,d rows, %,d bytes, %,d bad%n", rows, bytes, expectedBad);
         List<Double> rates = new ArrayList<>();
+        List<Double> scoredRates = new ArrayList<>();
         String last = "";
         for (int r = 0; r < runs; r++) {
             long start = System.nanoTime();
@@ -68,25 +71,45 @@ public class ImportBench {
             long rejected = Long.parseLong(field(last, "rowsRejected"));
             double rate = (imported + rejected) / seconds;
             rates.add(rate);
-            System.out.printf("run %d: %s in %.1f s, %,d imported, %,d rejected: %,.0f rows/s%n", r + 1, status, seconds,
-                    imported, rejected, rate);
+            // the imported leads' scoring system jobs: done when none waits or runs
+            long unfinished;
+            do {
+                String jobs = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/system-jobs?top=0&count=true&filter="
+                        + java.net.URLEncoder.encode("status eq 'Waiting' or status eq 'InProgress'", StandardCharsets.UTF_8)))
+                        .header("Authorization", OPERATOR).build(), HttpResponse.BodyHandlers.ofString()).body();
+                unfinished = Long.parseLong(field(jobs, "count"));
+                if (unfinished > 0) {
+                    Thread.sleep(250);
+                }
+            } while (unfinished > 0);
+            double scoredSeconds = (System.nanoTime() - start) / 1e9;
+            scoredRates.add((imported + rejected) / scoredSeconds);
+            System.out.printf("run %d: %s in %.1f s, %,d imported, %,d rejected: %,.0f rows/s; every scoring job done after %.1f s: %,.0f rows/s%n",
+                    r + 1, status, seconds, imported, rejected, rate, scoredSeconds, (imported + rejected) / scoredSeconds);
             if (!status.equals("Completed") || rejected != expectedBad || imported != rows - expectedBad) {
                 throw new IllegalStateException("unexpected outcome: " + last.substring(0, Math.min(2000, last.length())));
             }
         }
+        String each = String.join(", ", rates.stream().map(x -> String.format("%,.0f", x)).toList());
+        String eachScored = String.join(", ", scoredRates.stream().map(x -> String.format("%,.0f", x)).toList());
         Collections.sort(rates);
+        Collections.sort(scoredRates);
         double median = rates.get(rates.size() / 2);
-        String md = "## import — " + LocalDate.now() + "\n\n"
-                + "Machine: " + BenchReport.machine() + ". Command: `" + command + "`. Server: Open Liberty, embedded Derby "
-                + "with the demo organisation and its published model. A " + String.format("%,d", rows) + "-row CSV ("
+        double medianScored = scoredRates.get(scoredRates.size() / 2);
+        String md = "## import" + (database.contains("Derby") ? "" : " on " + database) + " — " + LocalDate.now() + "\n\n"
+                + "Machine: " + BenchReport.machine() + ". Command: `" + command + "`. Server: Open Liberty, " + database
+                + " with the demo organisation and its published model. A " + String.format("%,d", rows) + "-row CSV ("
                 + String.format("%,d", bytes) + " bytes; every 100th row bad: a bad email, a missing last name, a wrong "
                 + "column count or an unknown status) imported as a manager through POST /api/v1/imports; time from "
-                + "the upload to Completed (each imported open lead also gets its scoring system job, which runs on).\n\n"
-                + "| runs | rows/s each | median rows/s | imported / rejected per run | target |\n| --- | --- | --- | --- | --- |\n"
-                + String.format("| %d | %s | %,.0f | %,d / %,d | ≥ 5,000 rows/s |%n", runs,
-                String.join(", ", rates.stream().map(x -> String.format("%,.0f", x)).toList()), median,
+                + "the upload to Completed, and to the end of the last scoring system job of its leads (each imported "
+                + "lead gets one through the pipeline; they run batched, as those one chunk's transaction wrote).\n\n"
+                + "| until | runs | rows/s each | median rows/s | imported / rejected per run | target |\n"
+                + "| --- | --- | --- | --- | --- | --- |\n"
+                + String.format("| import Completed | %d | %s | %,.0f | %,d / %,d | ≥ 5,000 rows/s |%n", runs, each, median,
+                rows - expectedBad, expectedBad)
+                + String.format("| every lead scored | %d | %s | %,.0f | %,d / %,d | |%n", runs, eachScored, medianScored,
                 rows - expectedBad, expectedBad);
-        BenchReport.write("import", md);
+        BenchReport.write(database.contains("Derby") ? "import" : "import-postgresql", md);
         System.exit(0);
     }
 
