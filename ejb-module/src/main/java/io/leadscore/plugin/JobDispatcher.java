@@ -32,6 +32,9 @@ public class JobDispatcher {
     /** Metric name: jobs handed to the executor (or waiting for a retry) and not finished yet. */
     public static final String QUEUE_DEPTH = "systemJobs.queueDepth";
 
+    /** Jobs of one transaction handed over together, so that batched plugins run them in one transaction. */
+    static final int BATCH = 100;
+
     @Resource
     private ManagedScheduledExecutorService executor;
     @Resource
@@ -57,9 +60,6 @@ public class JobDispatcher {
     public int queueDepth() {
         return queued.get();
     }
-
-    /** Jobs of one transaction handed over together, so that batched plugins run them in one transaction. */
-    static final int BATCH = 100;
 
     /**
      * Jobs written in the current transaction: all those of one transaction are dispatched together once it

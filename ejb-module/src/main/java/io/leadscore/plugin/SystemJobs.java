@@ -16,8 +16,13 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -64,8 +69,8 @@ public class SystemJobs {
      * each runs on its own. Returns the delay before each job's next attempt, for those that have one.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public java.util.Map<String, Duration> attemptAll(List<String> ids) {
-        java.util.Map<String, Duration> next = new java.util.LinkedHashMap<>();
+    public Map<String, Duration> attemptAll(List<String> ids) {
+        Map<String, Duration> next = new LinkedHashMap<>();
         List<String> started = ids.size() > 1 ? self.startBatched(ids) : List.of();
         if (!started.isEmpty()) {
             try {
@@ -83,7 +88,7 @@ public class SystemJobs {
                 }
             }
         }
-        java.util.Set<String> batched = new java.util.HashSet<>(started);
+        Set<String> batched = new HashSet<>(started);
         for (String id : ids) {
             if (!batched.contains(id)) {
                 Duration d = attempt(id);
@@ -106,7 +111,7 @@ public class SystemJobs {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<String> startBatched(List<String> ids) {
         List<String> started = new ArrayList<>();
-        java.time.Instant now = Times.now();
+        Instant now = Times.now();
         for (SystemJob job : em.createQuery("select j from SystemJob j where j.id in :ids", SystemJob.class)
                 .setParameter("ids", ids).getResultList()) {
             Plugin plugin = catalog.plugin(job.plugin());
@@ -125,7 +130,7 @@ public class SystemJobs {
     public void executeAll(List<String> ids) {
         List<SystemJob> jobs = em.createQuery("select j from SystemJob j where j.id in :ids", SystemJob.class)
                 .setParameter("ids", ids).getResultList();
-        java.util.Map<String, List<SystemJob>> groups = new java.util.LinkedHashMap<>();
+        Map<String, List<SystemJob>> groups = new LinkedHashMap<>();
         for (SystemJob job : jobs) {
             groups.computeIfAbsent(job.plugin() + "@" + job.operation().depth(), k -> new ArrayList<>()).add(job);
         }
@@ -141,11 +146,14 @@ public class SystemJobs {
                 return null;
             });
         }
-        java.time.Instant now = Times.now();
-        for (SystemJob job : jobs) {
-            job.succeeded(now);
-            metrics.histogram(SAVE_TO_DONE).update(java.time.Duration.between(job.createdOn(), job.completedOn()).toMillis());
-        }
+        Instant now = Times.now();
+        jobs.forEach(job -> succeeded(job, now));
+    }
+
+    private void succeeded(SystemJob job, Instant now) {
+        job.succeeded(now);
+        // from the save that wrote the job to the plugin's work done: what a user waits for
+        metrics.histogram(SAVE_TO_DONE).update(Duration.between(job.createdOn(), job.completedOn()).toMillis());
     }
 
     /** Runs a started job; returns the delay before its next attempt, or null. */
@@ -182,9 +190,7 @@ public class SystemJobs {
             plugin.execute(Pipeline.context(op, Stage.PostOperation, Mode.Asynchronous, null, records));
             return null;
         });
-        job.succeeded(Times.now());
-        // from the save that wrote the job to the plugin's work done: what a user waits for
-        metrics.histogram(SAVE_TO_DONE).update(java.time.Duration.between(job.createdOn(), job.completedOn()).toMillis());
+        succeeded(job, Times.now());
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -211,7 +217,7 @@ public class SystemJobs {
     }
 
     /** Removes the Succeeded jobs completed before a time; Waiting, failed and canceled ones stay. */
-    public int prune(java.time.Instant completedBefore) {
+    public int prune(Instant completedBefore) {
         return em.createQuery("delete from SystemJob j where j.status = :s and j.completedOn < :t")
                 .setParameter("s", JobStatus.Succeeded).setParameter("t", Times.utc(completedBefore)).executeUpdate();
     }
