@@ -34,8 +34,7 @@ public class LeadScoreWriter extends AbstractItemWriter {
     @Override
     @SuppressWarnings("unchecked")
     public void writeItems(List<Object> ids) {
-        var range = new RescoreSelection.Range(null, null, Instant.parse(createdSince), JobParameters.optional(modelId));
-        var tally = selection.score(range, (List<String>) (List<?>) ids);
+        var tally = selection.score(Instant.parse(createdSince), JobParameters.optional(modelId), (List<String>) (List<?>) ids);
         // what this chunk did, for the partition collector
         step.setTransientUserData(new long[]{tally.covered(), tally.scored()});
     }

@@ -2,7 +2,6 @@ package io.leadscore.model;
 
 import io.leadscore.filter.Bound;
 import io.leadscore.filter.MemoryFilter;
-import io.leadscore.lead.Lead;
 import io.leadscore.plugin.Message;
 import io.leadscore.plugin.Mode;
 import io.leadscore.plugin.Plugin;
@@ -38,13 +37,10 @@ public class LeadScoringPlugin implements Plugin {
 
     @Override
     public void execute(PluginExecutionContext context) {
-        Lead lead = em.find(Lead.class, context.target().id());
-        if (lead != null) {
-            scoring.score(lead);
-        }
+        executeAll(List.of(context));
     }
 
-    /** An import's leads are scored many at once: one query, one network pass, batched writes. */
+    /** An import's leads are scored many at once: one query, one network pass, batched writes (a lead deleted since is skipped). */
     @Override
     public boolean batched() {
         return true;

@@ -135,15 +135,16 @@ public class RescoreSelection {
     }
 
     /**
-     * Scores, in the caller's transaction (a chunk), the leads of these ids that the range's rescore covers:
-     * still open, created within the window and, for one model, covered or last scored by it.
+     * Scores, in the caller's transaction (a chunk), the leads of these ids that the rescore covers: still
+     * open, created since {@code createdSince} and, for one model ({@code modelId}, or null for all), covered
+     * or last scored by it.
      */
-    public Tally score(Range range, List<String> ids) {
+    public Tally score(Instant createdSince, String modelId, List<String> ids) {
         if (ids.isEmpty()) {
             return new Tally(0, 0);
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        List<Lead> leads = ScoringReads.leads(em, ids, (q, root) -> where(cb, q, root, range.createdSince(), range.modelId()));
+        List<Lead> leads = ScoringReads.leads(em, ids, (q, root) -> where(cb, q, root, createdSince, modelId));
         java.util.Map<String, java.time.Instant> was = new java.util.HashMap<>();
         for (Lead l : leads) {
             was.put(l.id(), l.score() == null ? null : l.score().scoredOn());
