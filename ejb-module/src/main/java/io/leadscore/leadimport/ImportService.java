@@ -146,6 +146,8 @@ public class ImportService {
         Set<Long> done = done(importId, rows);
         long imported = 0;
         long rejected = 0;
+        long first = -1;
+        long last = -1;
         for (CsvLeadRows.Row row : rows) {
             if (done.contains(row.number())) {
                 continue;
@@ -155,10 +157,14 @@ public class ImportService {
                 rejected++;
                 continue;
             }
-            String leadId = leads.importLead(caller, row.input(), row.history()).id();
-            // no statement between the rows, so nothing flushes before commit and inserts go in JDBC batches
-            em.persist(new ImportedRow.Written(importId, row.number(), leadId));
+            leads.importLead(caller, row.input(), row.history());
+            first = first < 0 ? row.number() : first;
+            last = row.number();
             imported++;
+        }
+        if (imported > 0) {
+            // no statement between the rows, so nothing flushes before commit and inserts go in JDBC batches
+            em.persist(new ImportedRow.Written(importId, first, last));
         }
         imp.counted(imported + rejected, imported, rejected);
     }
@@ -171,11 +177,17 @@ public class ImportService {
         long from = rows.get(0).number();
         long to = rows.get(rows.size() - 1).number();
         Set<Long> done = new HashSet<>();
-        for (String table : List.of("lead_import_row", "lead_import_error")) {
-            List<?> found = em.createNativeQuery("SELECT row_no FROM " + table + " WHERE import_id = ? AND row_no BETWEEN ? AND ?")
-                    .setParameter(1, importId).setParameter(2, from).setParameter(3, to).getResultList();
-            found.forEach(n -> done.add(((Number) n).longValue()));
+        List<Object[]> written = em.createNativeQuery("SELECT first_row, last_row FROM lead_import_chunk "
+                + "WHERE import_id = ? AND first_row <= ? AND last_row >= ?")
+                .setParameter(1, importId).setParameter(2, to).setParameter(3, from).getResultList();
+        for (Object[] range : written) {
+            for (long n = Math.max(from, ((Number) range[0]).longValue()); n <= Math.min(to, ((Number) range[1]).longValue()); n++) {
+                done.add(n);
+            }
         }
+        List<?> rejected = em.createNativeQuery("SELECT row_no FROM lead_import_error WHERE import_id = ? AND row_no BETWEEN ? AND ?")
+                .setParameter(1, importId).setParameter(2, from).setParameter(3, to).getResultList();
+        rejected.forEach(n -> done.add(((Number) n).longValue()));
         return done;
     }
 }

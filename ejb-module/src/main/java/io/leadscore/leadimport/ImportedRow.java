@@ -9,41 +9,50 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 
 /**
- * A row of an import that has been dealt with: the lead it became, or (lead_import_error) why it was
- * rejected. Written in the transaction of the row's lead, so a restarted import knows to skip it.
+ * Rows of an import that have been dealt with: a range of rows written as leads (lead_import_chunk), or
+ * (lead_import_error) one row and why it was rejected. Written in the transaction of the rows' leads, so a
+ * restarted import knows to skip them.
  */
 public final class ImportedRow {
 
     private ImportedRow() {
     }
 
-    /** The key of both: the import and the row number. */
+    /** The key of a rejection: the import and the row number. */
     public record Key(String importId, long rowNo) implements Serializable {
         public Key() {
             this(null, 0);
         }
     }
 
+    /** Rows first to last of an import, written in one transaction (some of them may have been rejected). */
     @Entity
-    @Table(name = "lead_import_row")
-    @IdClass(Key.class)
+    @Table(name = "lead_import_chunk")
+    @IdClass(ChunkKey.class)
     public static class Written {
         @Id
         @Column(name = "import_id", length = 36)
         private String importId;
         @Id
-        @Column(name = "row_no")
-        private long rowNo;
-        @Column(name = "lead_id", nullable = false, length = 36)
-        private String leadId;
+        @Column(name = "first_row")
+        private long firstRow;
+        @Column(name = "last_row", nullable = false)
+        private long lastRow;
 
         protected Written() {
         }
 
-        Written(String importId, long rowNo, String leadId) {
+        Written(String importId, long firstRow, long lastRow) {
             this.importId = importId;
-            this.rowNo = rowNo;
-            this.leadId = leadId;
+            this.firstRow = firstRow;
+            this.lastRow = lastRow;
+        }
+    }
+
+    /** The key of a chunk: the import and its first row. */
+    public record ChunkKey(String importId, long firstRow) implements Serializable {
+        public ChunkKey() {
+            this(null, 0);
         }
     }
 
