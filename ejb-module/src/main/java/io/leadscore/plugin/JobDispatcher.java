@@ -13,9 +13,13 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,9 +46,12 @@ public class JobDispatcher {
     @EJB
     private SystemJobs jobs;
     @Inject
+    private PluginCatalog catalog;
+    @Inject
     private MetricRegistry metrics;
 
     private final AtomicInteger queued = new AtomicInteger();
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final java.util.function.Supplier<Integer> depth = queued::get;
 
     /**
@@ -62,14 +69,16 @@ public class JobDispatcher {
     }
 
     /**
-     * Jobs written in the current transaction: all those of one transaction are dispatched together once it
-     * has committed (an import's chunk: hundreds), never if it rolls back.
+     * A job written in the current transaction: all those of one transaction are dispatched together once it
+     * has committed (an import's chunk: hundreds), never if it rolls back. A transaction's only job, when its
+     * plugin runs batches, joins its plugin's lane: jobs that arrive while the lane runs a batch make its next
+     * batch (saves of many users at once run as imports do: two transactions per batch instead of two per job).
      */
     @SuppressWarnings("unchecked")
-    public void enqueue(List<String> ids) {
-        List<String> pending = (List<String>) transactions.getResource(JobDispatcher.class);
+    public void enqueue(String id, String plugin) {
+        Map<String, String> pending = (Map<String, String>) transactions.getResource(JobDispatcher.class);
         if (pending == null) {
-            List<String> all = new ArrayList<>();
+            Map<String, String> all = new LinkedHashMap<>();
             transactions.putResource(JobDispatcher.class, all);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -78,14 +87,95 @@ public class JobDispatcher {
 
                 @Override
                 public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        dispatchNow(all);
+                    if (status != Status.STATUS_COMMITTED) {
+                        return;
                     }
+                    if (all.size() == 1) {
+                        Map.Entry<String, String> only = all.entrySet().iterator().next();
+                        Plugin p = catalog.plugin(only.getValue());
+                        if (p != null && p.batched()) {
+                            lane(only.getValue()).add(only.getKey());
+                            return;
+                        }
+                    }
+                    dispatchNow(List.copyOf(all.keySet()));
                 }
             });
             pending = all;
         }
-        pending.addAll(ids);
+        pending.put(id, plugin);
+    }
+
+    private Lane lane(String plugin) {
+        return lanes.computeIfAbsent(plugin, k -> new Lane());
+    }
+
+    /**
+     * One batched plugin's single jobs: at most one batch of them runs at a time; jobs that arrive meanwhile
+     * wait for it and then run together (up to {@link #BATCH}). When the lane is idle a job starts at once.
+     */
+    private final class Lane {
+        private final ConcurrentLinkedQueue<String> waiting = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean running = new AtomicBoolean();
+
+        void add(String id) {
+            registerGauge();
+            queued.incrementAndGet();
+            waiting.add(id);
+            drainIfIdle();
+        }
+
+        private void drainIfIdle() {
+            if (!waiting.isEmpty() && running.compareAndSet(false, true)) {
+                try {
+                    executor.submit(this::drain);
+                } catch (RuntimeException e) {
+                    running.set(false);
+                    List<String> lost = take(Integer.MAX_VALUE);
+                    queued.addAndGet(-lost.size());
+                    LOG.log(Level.SEVERE, lost.size() + " system jobs could not be handed to the executor; they run at "
+                            + "the next start or when retried", e);
+                }
+            }
+        }
+
+        private List<String> take(int max) {
+            List<String> batch = new ArrayList<>();
+            String id;
+            while (batch.size() < max && (id = waiting.poll()) != null) {
+                batch.add(id);
+            }
+            return batch;
+        }
+
+        private void drain() {
+            try {
+                for (List<String> batch = take(BATCH); !batch.isEmpty(); batch = take(BATCH)) {
+                    run(batch);
+                }
+            } finally {
+                running.set(false);
+            }
+            // a job added after the last take but before running was cleared
+            drainIfIdle();
+        }
+
+        private void run(List<String> batch) {
+            Map<String, Duration> next = Map.of();
+            try {
+                if (batch.size() == 1) {
+                    Duration d = jobs.attempt(batch.get(0));
+                    next = d == null ? Map.of() : Map.of(batch.get(0), d);
+                } else {
+                    next = jobs.attemptAll(batch);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "System jobs " + batch + " could not be run", e);
+            } finally {
+                queued.addAndGet(-batch.size());
+            }
+            next.forEach(JobDispatcher.this::dispatch);
+        }
     }
 
     /** Jobs to run now, a batch at a time. */

@@ -11,8 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,14 +63,10 @@ public class PluginHost {
         }
         Pipeline pipeline = pipeline();
         pipeline.run(op, Stage.PostOperation, op.target());
-        List<String> jobs = new ArrayList<>();
         for (Pipeline.Step step : pipeline.plan(op, Stage.PostOperation, Mode.Asynchronous)) {
             SystemJob job = new SystemJob(step.definition().plugin(), op, id, Times.now());
             em.persist(job);
-            jobs.add(job.id());
-        }
-        if (!jobs.isEmpty()) {
-            dispatcher.enqueue(jobs);
+            dispatcher.enqueue(job.id(), job.plugin());
         }
     }
 }

@@ -64,7 +64,7 @@ public class SystemJobs {
     }
 
     /**
-     * One attempt of several jobs that one transaction enqueued: the jobs of batched plugins (see
+     * One attempt of several jobs (those one transaction enqueued, or a plugin lane gathered): the jobs of batched plugins (see
      * {@link Plugin#batched()}) start together and run in one transaction; if it fails, or for other plugins,
      * each runs on its own. Returns the delay before each job's next attempt, for those that have one.
      */
@@ -124,7 +124,8 @@ public class SystemJobs {
 
     /**
      * Runs started jobs of batched plugins and marks them Succeeded, all in one transaction: each plugin once
-     * for its jobs of one depth, within the first one's operation (operations its work starts are nested in it).
+     * for its jobs of one depth and initiating user, within the first one's operation (operations its work
+     * starts are nested in it, on that user's behalf).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void executeAll(List<String> ids) {
@@ -132,7 +133,8 @@ public class SystemJobs {
                 .setParameter("ids", ids).getResultList();
         Map<String, List<SystemJob>> groups = new LinkedHashMap<>();
         for (SystemJob job : jobs) {
-            groups.computeIfAbsent(job.plugin() + "@" + job.operation().depth(), k -> new ArrayList<>()).add(job);
+            Pipeline.Operation op = job.operation();
+            groups.computeIfAbsent(job.plugin() + "@" + op.depth() + "@" + op.initiatingUser(), k -> new ArrayList<>()).add(job);
         }
         for (List<SystemJob> group : groups.values()) {
             Plugin plugin = catalog.plugin(group.get(0).plugin());
