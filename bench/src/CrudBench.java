@@ -100,8 +100,11 @@ public class CrudBench {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            String body = "{\"lastName\":\"Bench" + i + "\",\"companyName\":\"Bench Co\",\"industry\":\"Finance\","
-                    + "\"source\":\"Web\",\"email\":\"bench" + i + "@bench.example\",\"attributes\":{\"TotalVisits\":" + (i % 9)
+            // spread over the demo organisation's industries and sources, so that the leads this run adds do not
+            // change what the list queries below have to read
+            String body = "{\"lastName\":\"Bench" + i + "\",\"companyName\":\"Bench Co\",\"industry\":\""
+                    + DEMO_INDUSTRIES[i % DEMO_INDUSTRIES.length] + "\",\"source\":\"" + DEMO_SOURCES[i % DEMO_SOURCES.length]
+                    + "\",\"email\":\"bench" + i + "@bench.example\",\"attributes\":{\"TotalVisits\":" + (i % 9)
                     + ",\"Lead Origin\":\"API\"}}";
             HttpRequest req = request(base + "/api/v1/leads", "sales")
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -118,6 +121,11 @@ public class CrudBench {
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         return new Result(total, errors.get(), new ArrayList<>(lat));
     }
+
+    static final String[] DEMO_INDUSTRIES = {"Finance", "Technology", "Healthcare", "Manufacturing", "Retail",
+            "Education", "Government", "Energy", "Hospitality", "Logistics"};
+    static final String[] DEMO_SOURCES = {"Web", "Referral", "Partner", "Trade show", "Email campaign", "Cold call",
+            "Social", "Advertisement"};
 
     static Map<String, Result> runLists(String base, int n) throws Exception {
         Map<String, String[]> kinds = new LinkedHashMap<>();
