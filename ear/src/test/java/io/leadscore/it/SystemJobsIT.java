@@ -58,6 +58,30 @@ class SystemJobsIT {
     }
 
     @Test
+    void leadsSavedAtOnceByTwoUsersAreEachScoredByOneSucceededJob() throws Exception {
+        Api manager = Api.as("manager");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<String>> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Api who = i % 2 == 0 ? sales : manager;
+            String industry = i % 3 == 0 ? "Retail" : "Finance";
+            created.add(pool.submit(() -> who.createLead("{'lastName':'AtOnce','industry':'" + industry + "'}").getString("id")));
+        }
+        try {
+            for (int i = 0; i < created.size(); i++) {
+                String id = created.get(i).get();
+                Api owner = i % 2 == 0 ? sales : manager;
+                assertTrue(owner.awaitScored(id).getJsonObject("score").getInt("value") >= 0);
+                List<JsonObject> jobs = awaitJobs(id, 1);
+                assertEquals(1, jobs.size(), jobs.toString());
+                assertEquals(1, jobs.get(0).getInt("attempts"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void jobsAreListedFilteredRetriedAndCanceledByOperators() {
         String id = sales.createLead("{'lastName':'Jobs'}").getString("id");
         JsonObject job = awaitJobs(id, 1).get(0);
