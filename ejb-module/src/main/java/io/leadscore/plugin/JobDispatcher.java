@@ -151,30 +151,13 @@ public class JobDispatcher {
         private void drain() {
             try {
                 for (List<String> batch = take(BATCH); !batch.isEmpty(); batch = take(BATCH)) {
-                    run(batch);
+                    attemptAll(batch);
                 }
             } finally {
                 running.set(false);
             }
             // a job added after the last take but before running was cleared
             drainIfIdle();
-        }
-
-        private void run(List<String> batch) {
-            Map<String, Duration> next = Map.of();
-            try {
-                if (batch.size() == 1) {
-                    Duration d = jobs.attempt(batch.get(0));
-                    next = d == null ? Map.of() : Map.of(batch.get(0), d);
-                } else {
-                    next = jobs.attemptAll(batch);
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "System jobs " + batch + " could not be run", e);
-            } finally {
-                queued.addAndGet(-batch.size());
-            }
-            next.forEach(JobDispatcher.this::dispatch);
         }
     }
 
@@ -196,24 +179,26 @@ public class JobDispatcher {
     private void dispatchAll(List<String> ids) {
         registerGauge();
         queued.addAndGet(ids.size());
-        Runnable attempt = () -> {
-            Map<String, Duration> next = Map.of();
-            try {
-                next = jobs.attemptAll(ids);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "System jobs " + ids + " could not be run", e);
-            } finally {
-                queued.addAndGet(-ids.size());
-            }
-            next.forEach(this::dispatch);
-        };
         try {
-            executor.submit(attempt);
+            executor.submit(() -> attemptAll(ids));
         } catch (RuntimeException e) {
             queued.addAndGet(-ids.size());
             LOG.log(Level.SEVERE, ids.size() + " system jobs could not be handed to the executor; they run at the next "
                     + "start or when retried", e);
         }
+    }
+
+    /** Runs one attempt of queued jobs (SystemJobs.attemptAll) and schedules the retries of those that failed. */
+    private void attemptAll(List<String> ids) {
+        Map<String, Duration> next = Map.of();
+        try {
+            next = jobs.attemptAll(ids);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "System jobs " + ids + " could not be run", e);
+        } finally {
+            queued.addAndGet(-ids.size());
+        }
+        next.forEach(this::dispatch);
     }
 
     public void dispatch(String id, Duration delay) {
