@@ -157,13 +157,13 @@ public class ImportService {
                 rejected++;
                 continue;
             }
+            // no statement between the rows, so nothing flushes before commit and inserts go in JDBC batches
             leads.importLead(caller, row.input(), row.history());
             first = first < 0 ? row.number() : first;
             last = row.number();
             imported++;
         }
         if (imported > 0) {
-            // no statement between the rows, so nothing flushes before commit and inserts go in JDBC batches
             em.persist(new ImportedRow.Written(importId, first, last));
         }
         imp.counted(imported + rejected, imported, rejected);

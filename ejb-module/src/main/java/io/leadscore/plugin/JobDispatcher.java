@@ -171,20 +171,8 @@ public class JobDispatcher {
             return;
         }
         for (int i = 0; i < ids.size(); i += BATCH) {
-            dispatchAll(List.copyOf(ids.subList(i, Math.min(ids.size(), i + BATCH))));
-        }
-    }
-
-    /** Several jobs in one attempt (SystemJobs.attemptAll); those that fail are retried one by one. */
-    private void dispatchAll(List<String> ids) {
-        registerGauge();
-        queued.addAndGet(ids.size());
-        try {
-            executor.submit(() -> attemptAll(ids));
-        } catch (RuntimeException e) {
-            queued.addAndGet(-ids.size());
-            LOG.log(Level.SEVERE, ids.size() + " system jobs could not be handed to the executor; they run at the next "
-                    + "start or when retried", e);
+            // one attempt of several jobs (SystemJobs.attemptAll); those that fail are retried one by one
+            submit(List.copyOf(ids.subList(i, Math.min(ids.size(), i + BATCH))), Duration.ZERO);
         }
     }
 
@@ -202,30 +190,22 @@ public class JobDispatcher {
     }
 
     public void dispatch(String id, Duration delay) {
+        submit(List.of(id), delay);
+    }
+
+    /** Hands an attempt of the jobs to the executor, after the delay; they count in the queue depth until it ends. */
+    private void submit(List<String> ids, Duration delay) {
         registerGauge();
-        queued.incrementAndGet();
-        Runnable attempt = () -> {
-            Duration next = null;
-            try {
-                next = jobs.attempt(id);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "System job " + id + " could not be run", e);
-            } finally {
-                queued.decrementAndGet();
-            }
-            if (next != null) {
-                dispatch(id, next);
-            }
-        };
+        queued.addAndGet(ids.size());
         try {
             if (delay.isZero()) {
-                executor.submit(attempt);
+                executor.submit(() -> attemptAll(ids));
             } else {
-                executor.schedule(attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+                executor.schedule(() -> attemptAll(ids), delay.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
-            queued.decrementAndGet();
-            LOG.log(Level.SEVERE, "System job " + id + " could not be handed to the executor; it runs at the next "
+            queued.addAndGet(-ids.size());
+            LOG.log(Level.SEVERE, "System jobs " + ids + " could not be handed to the executor; they run at the next "
                     + "start or when retried", e);
         }
     }
