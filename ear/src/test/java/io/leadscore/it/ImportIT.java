@@ -67,6 +67,8 @@ class ImportIT {
         assertEquals("sales", open.getString("ownerId"));
         assertEquals(5, open.getJsonObject("attributes").getInt("TotalVisits"));
         sales.awaitScored(open.getString("id")); // imported open leads are scored like new ones
+        assertEquals("W/\"1\"", sales.get("/api/v1/leads/" + open.getString("id")).expect(200).header("ETag"),
+                "written in bulk at version 1, as a lead created alone");
         JsonObject closed = sales.get("/api/v1/leads?filter=" + q("lastName eq '" + run + " F'")).expect(200).json()
                 .getJsonArray("value").getJsonObject(0);
         assertEquals("QUALIFIED", closed.getString("status"));

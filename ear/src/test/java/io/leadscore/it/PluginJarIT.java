@@ -232,4 +232,38 @@ class PluginJarIT {
         assertTrue(failed.getString("error").contains("flaky: call"), failed.toString());
         assertFalse(sales.get("/api/v1/leads/" + failing).expect(200).json().getJsonObject("attributes").containsKey("flakyDone"));
     }
+
+    @Test
+    @Order(9)
+    void anImportsRowsGoThroughTheSynchronousStepsAndARefusedRowIsRejectedWithThePluginsReason() {
+        // a chunk's leads are written together; RequireEmailPlugin (PreOperation) refuses one of them, so the
+        // chunk is written again row by row and only that row is rejected; PartnerSourcePlugin (PreValidation)
+        // fills in the source of the others before they are written
+        String step = register("{'plugin':'PartnerSourcePlugin','message':'Create','entity':'lead','stage':'PreValidation',"
+                + "'mode':'Synchronous','rank':1}");
+        String run = Api.unique("Chunk");
+        byte[] csv = ("lastName,businessProcess,email,source,attributes/visits\n"
+                + run + " A,Partner,a@example.org,,3\n"
+                + run + " B,Partner,,,4\n"
+                + run + " C,Partner,c@example.org,Trade show,5\n"
+                + run + " D,Standard,,,6\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String importId = sales.post("/api/v1/imports", "text/csv", csv).expect(202).json().getString("id");
+        JsonObject done = Api.await(java.time.Duration.ofSeconds(60), () -> sales.get("/api/v1/imports/" + importId).expect(200).json(),
+                i -> i.getString("status").equals("Completed"));
+        admin.patch("/api/v1/plugin-steps/" + step, "{'enabled':false}").expect(200);
+        assertEquals(3, done.getInt("rowsImported"), done.toString());
+        assertEquals(1, done.getInt("rowsRejected"), done.toString());
+        JsonObject error = done.getJsonArray("errors").getJsonObject(0);
+        assertEquals(2, error.getInt("row"));
+        assertEquals("A Partner lead needs an email address", error.getString("message"));
+        List<JsonObject> leads = sales.get("/api/v1/leads?orderBy=lastName&filter=" + q("startswith(lastName, '" + run + "')"))
+                .expect(200).json().getJsonArray("value").stream().map(JsonValue::asJsonObject).toList();
+        assertEquals(List.of(run + " A", run + " C", run + " D"), leads.stream().map(l -> l.getString("lastName")).toList());
+        assertEquals("Partner portal", leads.get(0).getString("source"));
+        assertEquals("Trade show", leads.get(1).getString("source"));
+        assertTrue(leads.get(2).isNull("source"), leads.get(2).toString());
+        assertEquals(3, leads.get(0).getJsonObject("attributes").getInt("visits"));
+        sales.awaitScored(leads.get(0).getString("id"));
+        sales.awaitScored(leads.get(2).getString("id"));
+    }
 }

@@ -57,6 +57,11 @@ public abstract class CrmRecord {
         return version;
     }
 
+    /** A new record inserted without JPA (a bulk create): at the version its row was given, 1. */
+    public void insertedDirectly() {
+        this.version = 1;
+    }
+
     public String ownerId() {
         return ownerId;
     }

@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -93,6 +94,51 @@ public abstract class RecordService<E extends CrmRecord> {
             host.before(op, Stage.PreValidation);
             return self().createWithin(caller, input, op, history);
         });
+    }
+
+    /** A record for {@link #createAll}: its input and its past (see {@link #create(Caller, RecordInput, java.io.Serializable)}). */
+    public record Creation(RecordInput input, java.io.Serializable history) {
+    }
+
+    /**
+     * Creates records in bulk in the caller's transaction (an import's chunk; Dataverse's CreateMultiple):
+     * each goes through PreValidation and PreOperation as in {@link #create}, then all are written at once
+     * ({@link #insertAll}), then each goes through PostOperation and gets its system jobs. Any failure fails
+     * the whole call and the caller's transaction, whose records it then creates one by one.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<E> createAll(Caller caller, List<Creation> creations) {
+        Pipeline pipeline = host.pipeline();
+        List<Pipeline.Operation> ops = new ArrayList<>(creations.size());
+        List<E> records = new ArrayList<>(creations.size());
+        for (Creation c : creations) {
+            Pipeline.Operation op = OperationScope.begin(Message.Create, schema.entityName(), caller.name(),
+                    new Record(schema.entityName(), null, RecordValues.of(schema, c.input()), false), null);
+            records.add(OperationScope.within(op, () -> {
+                pipeline.run(op, Stage.PreValidation, null);
+                pipeline.run(op, Stage.PreOperation, null);
+                RecordInput effective = asChanged(c.input(), op);
+                String owner = RecordStore.ownerFor(caller, effective);
+                checkReferences(effective);
+                return newRecord(effective, owner, Times.now(), c.history());
+            }));
+            ops.add(op);
+        }
+        insertAll(records);
+        for (int i = 0; i < records.size(); i++) {
+            Pipeline.Operation op = ops.get(i);
+            E record = records.get(i);
+            OperationScope.within(op, () -> {
+                host.written(pipeline, op, record.id(), RecordValues.of(schema, record));
+                return null;
+            });
+        }
+        return records;
+    }
+
+    /** Writes new records in the current transaction, at once: by default through JPA. */
+    protected void insertAll(List<E> records) {
+        records.forEach(this::persist);
     }
 
     /** The transaction of {@link #create}; not for clients. */

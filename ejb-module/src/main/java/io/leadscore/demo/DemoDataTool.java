@@ -55,7 +55,7 @@ public final class DemoDataTool {
                     }
 
                     @Override
-                    public void lead(DemoRows.LeadRow row) {
+                    public void lead(io.leadscore.lead.LeadRow row) {
                         w.lead(row);
                         if (w.leads() % 100_000 == 0) {
                             System.out.printf("%,d leads after %.0f s%n", w.leads(), (System.nanoTime() - start) / 1e9);

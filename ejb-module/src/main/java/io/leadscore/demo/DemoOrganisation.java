@@ -3,7 +3,7 @@ package io.leadscore.demo;
 import io.leadscore.common.Ids;
 import io.leadscore.demo.DemoRows.AccountRow;
 import io.leadscore.demo.DemoRows.ContactRow;
-import io.leadscore.demo.DemoRows.LeadRow;
+import io.leadscore.lead.LeadRow;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,8 +1,9 @@
 package io.leadscore.demo;
 
+import io.leadscore.lead.LeadRow;
+
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Map;
 
 /** The rows the generator produces, in the shape of the database tables. */
 public final class DemoRows {
@@ -18,12 +19,6 @@ public final class DemoRows {
                              String accountId, String ownerId, Instant createdOn) {
     }
 
-    public record LeadRow(String id, String topic, String firstName, String lastName, String email, String phone,
-                          String jobTitle, String companyName, String industry, String source, String country,
-                          String city, String status, String businessProcess, String ownerId, String accountId,
-                          String contactId, Instant createdOn, Instant modifiedOn, Instant closedOn,
-                          Map<String, Object> attributes) {
-    }
 
     /** Receives rows in an order that respects references: accounts, then contacts, then leads. */
     public interface Sink {

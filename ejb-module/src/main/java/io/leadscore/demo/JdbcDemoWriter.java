@@ -2,17 +2,16 @@ package io.leadscore.demo;
 
 import io.leadscore.demo.DemoRows.AccountRow;
 import io.leadscore.demo.DemoRows.ContactRow;
-import io.leadscore.demo.DemoRows.LeadRow;
+import io.leadscore.lead.LeadInserts;
+import io.leadscore.lead.LeadRow;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 /**
  * Writes generated rows with JDBC batches, committing every {@code batchSize} leads: the fast path for
@@ -25,8 +24,7 @@ public final class JdbcDemoWriter implements DemoRows.Sink, AutoCloseable {
     private final int batchSize;
     private final PreparedStatement accountInsert;
     private final PreparedStatement contactInsert;
-    private final PreparedStatement leadInsert;
-    private final PreparedStatement leadAttributeInsert;
+    private final LeadInserts leadInserts;
     private int pending;
     private long leads;
 
@@ -37,12 +35,7 @@ public final class JdbcDemoWriter implements DemoRows.Sink, AutoCloseable {
                 + "number_of_employees, annual_revenue, owner_id, created_on, modified_on) VALUES (?,1,?,?,?,?,?,?,?,?)");
         this.contactInsert = connection.prepareStatement("INSERT INTO crm_contact (id, version, first_name, last_name, "
                 + "email, job_title, account_id, owner_id, created_on, modified_on) VALUES (?,1,?,?,?,?,?,?,?,?)");
-        this.leadInsert = connection.prepareStatement("INSERT INTO crm_lead (id, version, topic, first_name, last_name, "
-                + "email, phone, job_title, company_name, industry, source, country, city, status, business_process, "
-                + "owner_id, account_id, contact_id, created_on, modified_on, closed_on) "
-                + "VALUES (?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        this.leadAttributeInsert = connection.prepareStatement("INSERT INTO crm_lead_attribute (lead_id, name, "
-                + "text_value, number_value, boolean_value) VALUES (?,?,?,?,?)");
+        this.leadInserts = new LeadInserts(connection);
     }
 
     @Override
@@ -84,45 +77,7 @@ public final class JdbcDemoWriter implements DemoRows.Sink, AutoCloseable {
     @Override
     public void lead(LeadRow l) {
         try {
-            int i = 1;
-            leadInsert.setString(i++, l.id());
-            leadInsert.setString(i++, l.topic());
-            leadInsert.setString(i++, l.firstName());
-            leadInsert.setString(i++, l.lastName());
-            leadInsert.setString(i++, l.email());
-            leadInsert.setString(i++, l.phone());
-            leadInsert.setString(i++, l.jobTitle());
-            leadInsert.setString(i++, l.companyName());
-            leadInsert.setString(i++, l.industry());
-            leadInsert.setString(i++, l.source());
-            leadInsert.setString(i++, l.country());
-            leadInsert.setString(i++, l.city());
-            leadInsert.setString(i++, l.status());
-            leadInsert.setString(i++, l.businessProcess());
-            leadInsert.setString(i++, l.ownerId());
-            leadInsert.setString(i++, l.accountId());
-            leadInsert.setString(i++, l.contactId());
-            leadInsert.setTimestamp(i++, ts(l.createdOn()));
-            leadInsert.setTimestamp(i++, ts(l.modifiedOn()));
-            leadInsert.setTimestamp(i, ts(l.closedOn()));
-            leadInsert.addBatch();
-            for (Map.Entry<String, Object> e : l.attributes().entrySet()) {
-                Object v = e.getValue();
-                leadAttributeInsert.setString(1, l.id());
-                leadAttributeInsert.setString(2, e.getKey());
-                leadAttributeInsert.setString(3, v instanceof String s ? s : null);
-                if (v instanceof Number n) {
-                    leadAttributeInsert.setDouble(4, n.doubleValue());
-                } else {
-                    leadAttributeInsert.setNull(4, Types.DOUBLE);
-                }
-                if (v instanceof Boolean b) {
-                    leadAttributeInsert.setBoolean(5, b);
-                } else {
-                    leadAttributeInsert.setNull(5, Types.BOOLEAN);
-                }
-                leadAttributeInsert.addBatch();
-            }
+            leadInserts.add(l);
             leads++;
             if (++pending >= batchSize) {
                 flush();
@@ -140,8 +95,7 @@ public final class JdbcDemoWriter implements DemoRows.Sink, AutoCloseable {
     private void flush() throws SQLException {
         accountInsert.executeBatch();
         contactInsert.executeBatch();
-        leadInsert.executeBatch();
-        leadAttributeInsert.executeBatch();
+        leadInserts.execute();
         connection.commit();
         pending = 0;
     }
@@ -153,8 +107,7 @@ public final class JdbcDemoWriter implements DemoRows.Sink, AutoCloseable {
         } finally {
             accountInsert.close();
             contactInsert.close();
-            leadInsert.close();
-            leadAttributeInsert.close();
+            leadInserts.close();
         }
     }
 

@@ -3,6 +3,7 @@ package io.leadscore.leadimport;
 import io.leadscore.common.Caller;
 import io.leadscore.common.ForbiddenException;
 import io.leadscore.common.NotFoundException;
+import io.leadscore.common.RecordService;
 import io.leadscore.common.Times;
 import io.leadscore.lead.LeadService;
 import jakarta.ejb.EJB;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -138,13 +140,15 @@ public class ImportService {
         return t.getMessage() != null ? t.getMessage() : t.toString();
     }
 
-    /** One transaction: the rows' leads through the pipeline, their markers, rejections and the counts. */
+    /**
+     * One transaction: the rows' leads created together through the pipeline (their rows inserted in JDBC
+     * batches), the chunk's marker, rejections and the counts.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void writeAll(String importId, List<CsvLeadRows.Row> rows, boolean rejectionsOnly) {
         LeadImport imp = find(importId);
-        Caller caller = imp.caller();
         Set<Long> done = done(importId, rows);
-        long imported = 0;
+        List<RecordService.Creation> creations = new ArrayList<>(rows.size());
         long rejected = 0;
         long first = -1;
         long last = -1;
@@ -157,16 +161,15 @@ public class ImportService {
                 rejected++;
                 continue;
             }
-            // no statement between the rows, so nothing flushes before commit and inserts go in JDBC batches
-            leads.importLead(caller, row.input(), row.history());
+            creations.add(new RecordService.Creation(row.input(), row.history()));
             first = first < 0 ? row.number() : first;
             last = row.number();
-            imported++;
         }
-        if (imported > 0) {
+        if (!creations.isEmpty()) {
+            leads.createAll(imp.caller(), creations);
             em.persist(new ImportedRow.Written(importId, first, last));
         }
-        imp.counted(imported + rejected, imported, rejected);
+        imp.counted(creations.size() + rejected, creations.size(), rejected);
     }
 
     /** Which of these rows an earlier attempt already wrote or rejected. */

@@ -1,6 +1,7 @@
 package io.leadscore.model;
 
 import io.leadscore.common.Times;
+import io.leadscore.db.TransactionConnection;
 import io.leadscore.lead.Lead;
 import io.leadscore.lead.LeadScore;
 import io.leadscore.lead.LeadStatus;
@@ -129,7 +130,7 @@ public class ScoringService {
             return;
         }
         em.flush(); // a lead created in this transaction must be in the table before its score is
-        Connection c = transactionConnection();
+        Connection c = TransactionConnection.of(em);
         String set = "UPDATE crm_lead SET score_value = ?, score_grade = ?, score_trend = ?, score_model_id = ?, "
                 + "score_model_version = ?, scored_on = ? WHERE id = ? AND ";
         try (PreparedStatement first = c.prepareStatement(set + "scored_on IS NULL");
@@ -208,17 +209,6 @@ public class ScoringService {
      * The connection of this transaction, for batched statements. EclipseLink holds one only once it has
      * written something in the transaction; an empty update makes it take one.
      */
-    private Connection transactionConnection() {
-        Connection c = em.unwrap(Connection.class);
-        if (c == null) {
-            em.createNativeQuery("UPDATE crm_lead SET score_value = NULL WHERE 1 = 0").executeUpdate();
-            c = em.unwrap(Connection.class);
-        }
-        if (c == null) {
-            throw new IllegalStateException("No database connection in this transaction");
-        }
-        return c;
-    }
 
     /** The lead's score with every reason, from the version that gave the score. */
     public Details details(Lead lead) {

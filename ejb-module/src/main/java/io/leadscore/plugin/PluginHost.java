@@ -36,7 +36,9 @@ public class PluginHost {
     @ConfigProperty(name = "plugin.sync.timeout.seconds", defaultValue = "120")
     private long timeoutSeconds;
 
-    private Pipeline pipeline() {
+    /** The pipeline with the steps registered now; one for many operations of a bulk create. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Pipeline pipeline() {
         return new Pipeline(steps.current(), catalog::plugin, Duration.ofSeconds(timeoutSeconds), records);
     }
 
@@ -55,13 +57,18 @@ public class PluginHost {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void written(Pipeline.Operation op, String id, Map<String, Object> stored) {
+        written(pipeline(), op, id, stored);
+    }
+
+    /** {@link #written(Pipeline.Operation, String, Map)} with a pipeline taken before (a bulk create's). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void written(Pipeline pipeline, Pipeline.Operation op, String id, Map<String, Object> stored) {
         if (stored != null) {
             op.written(new Record(op.entityName(), id, stored, false));
         }
         if (op.message() == Message.Create) {
             op.outputs().put("id", id);
         }
-        Pipeline pipeline = pipeline();
         pipeline.run(op, Stage.PostOperation, op.target());
         for (Pipeline.Step step : pipeline.plan(op, Stage.PostOperation, Mode.Asynchronous)) {
             SystemJob job = new SystemJob(step.definition().plugin(), op, id, Times.now());

@@ -3,7 +3,7 @@ package io.leadscore.demo;
 import io.leadscore.TestDatabase;
 import io.leadscore.demo.DemoRows.AccountRow;
 import io.leadscore.demo.DemoRows.ContactRow;
-import io.leadscore.demo.DemoRows.LeadRow;
+import io.leadscore.lead.LeadRow;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
