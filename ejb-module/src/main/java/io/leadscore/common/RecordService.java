@@ -125,14 +125,12 @@ public abstract class RecordService<E extends CrmRecord> {
             ops.add(op);
         }
         insertAll(records);
+        List<PluginHost.Written> written = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            Pipeline.Operation op = ops.get(i);
             E record = records.get(i);
-            OperationScope.within(op, () -> {
-                host.written(pipeline, op, record.id(), RecordValues.of(schema, record));
-                return null;
-            });
+            written.add(new PluginHost.Written(ops.get(i), record.id(), () -> RecordValues.of(schema, record)));
         }
+        host.writtenAll(pipeline, written);
         return records;
     }
 

@@ -37,7 +37,7 @@ public class JobDispatcher {
     public static final String QUEUE_DEPTH = "systemJobs.queueDepth";
 
     /** Jobs of one transaction handed over together, so that batched plugins run them in one transaction. */
-    static final int BATCH = 100;
+    static final int BATCH = 500;
 
     @Resource
     private ManagedScheduledExecutorService executor;

@@ -120,6 +120,7 @@ public final class Pipeline {
     private final Function<String, Plugin> plugins;
     private final Duration timeLimit;
     private final RecordOperations records;
+    private final Map<PlanKey, List<Step>> plans = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param steps     every registered step (enabled or not)
@@ -138,12 +139,26 @@ public final class Pipeline {
         this.records = records;
     }
 
-    /** The steps that apply to an operation in a stage and mode, in the order they run. */
+    /**
+     * The steps that apply to an operation in a stage and mode, in the order they run. Only an Update's plan
+     * depends on the operation itself (its changed attributes); the others are worked out once per pipeline,
+     * which a bulk create runs for hundreds of operations.
+     */
     public List<Step> plan(Operation op, Stage stage, Mode mode) {
-        Set<String> changed = op.message() == Message.Update ? op.changedAttributes() : Set.of();
+        if (op.message() == Message.Update) {
+            return plan(op.message(), op.entityName(), stage, mode, op.changedAttributes());
+        }
+        return plans.computeIfAbsent(new PlanKey(op.message(), op.entityName(), stage, mode),
+                k -> plan(k.message(), k.entityName(), k.stage(), k.mode(), Set.of()));
+    }
+
+    private record PlanKey(Message message, String entityName, Stage stage, Mode mode) {
+    }
+
+    private List<Step> plan(Message message, String entityName, Stage stage, Mode mode, Set<String> changed) {
         return steps.stream()
                 .filter(s -> s.definition().stage() == stage && s.definition().mode() == mode)
-                .filter(s -> s.definition().appliesTo(op.message(), op.entityName(), changed))
+                .filter(s -> s.definition().appliesTo(message, entityName, changed))
                 .sorted(Comparator.comparingInt((Step s) -> s.definition().rank()).thenComparing(Step::id))
                 .toList();
     }

@@ -1,6 +1,7 @@
 package io.leadscore.plugin;
 
 import io.leadscore.common.Times;
+import io.leadscore.db.TransactionConnection;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -8,10 +9,17 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs the pipeline for the lead, account and contact services: the synchronous steps of PreValidation
@@ -57,12 +65,7 @@ public class PluginHost {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void written(Pipeline.Operation op, String id, Map<String, Object> stored) {
-        written(pipeline(), op, id, stored);
-    }
-
-    /** {@link #written(Pipeline.Operation, String, Map)} with a pipeline taken before (a bulk create's). */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void written(Pipeline pipeline, Pipeline.Operation op, String id, Map<String, Object> stored) {
+        Pipeline pipeline = pipeline();
         if (stored != null) {
             op.written(new Record(op.entityName(), id, stored, false));
         }
@@ -75,5 +78,46 @@ public class PluginHost {
             em.persist(job);
             dispatcher.enqueue(job.id(), job.plugin());
         }
+    }
+
+    /** A record a bulk create wrote: its operation, its id, and its values as stored (read only when needed). */
+    public record Written(Pipeline.Operation op, String id, Supplier<Map<String, Object>> stored) {
+    }
+
+    /**
+     * After a bulk create wrote its records in the current transaction: for each, within its operation, the
+     * synchronous PostOperation steps (which see the record as stored) and its asynchronous steps' system
+     * jobs, inserted together in a JDBC batch and dispatched once the transaction commits.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void writtenAll(Pipeline pipeline, List<Written> written) {
+        List<SystemJob> jobs = new ArrayList<>();
+        Instant now = Times.now();
+        for (Written w : written) {
+            Pipeline.Operation op = w.op();
+            OperationScope.within(op, () -> {
+                if (!pipeline.plan(op, Stage.PostOperation, Mode.Synchronous).isEmpty()) {
+                    op.written(new Record(op.entityName(), w.id(), w.stored().get(), false));
+                }
+                op.outputs().put("id", w.id());
+                pipeline.run(op, Stage.PostOperation, op.target());
+                for (Pipeline.Step step : pipeline.plan(op, Stage.PostOperation, Mode.Asynchronous)) {
+                    jobs.add(new SystemJob(step.definition().plugin(), op, w.id(), now));
+                }
+                return null;
+            });
+        }
+        if (jobs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = TransactionConnection.of(em).prepareStatement(SystemJob.INSERT)) {
+            for (SystemJob job : jobs) {
+                job.addTo(insert);
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not write " + jobs.size() + " system jobs: " + e.getMessage(), e);
+        }
+        jobs.forEach(job -> dispatcher.enqueue(job.id(), job.plugin()));
     }
 }

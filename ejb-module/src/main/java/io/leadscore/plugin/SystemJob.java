@@ -78,6 +78,27 @@ public class SystemJob {
         this.nextAttemptOn = Times.utc(now);
     }
 
+    /** Adds a new job to a JDBC batch of inserts (a bulk create's jobs), as JPA would insert it: version 1. */
+    void addTo(java.sql.PreparedStatement insert) throws java.sql.SQLException {
+        insert.setString(1, id);
+        insert.setString(2, plugin);
+        insert.setString(3, message.name());
+        insert.setString(4, entity);
+        insert.setString(5, entityId);
+        insert.setString(6, status.name());
+        insert.setString(7, correlationId);
+        insert.setInt(8, depth);
+        insert.setString(9, initiatingUser);
+        insert.setTimestamp(10, java.sql.Timestamp.valueOf(createdOn));
+        insert.setTimestamp(11, java.sql.Timestamp.valueOf(nextAttemptOn));
+        insert.addBatch();
+    }
+
+    /** The insert {@link #addTo} fills in. */
+    static final String INSERT = "INSERT INTO system_job (id, version, plugin, message, entity, entity_id, status, "
+            + "attempts, correlation_id, depth, initiating_user, created_on, next_attempt_on) "
+            + "VALUES (?, 1, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)";
+
     /** Takes the job for an attempt; false when it is not (or no longer) waiting. */
     public boolean start(Instant now) {
         if (status != JobStatus.Waiting) {

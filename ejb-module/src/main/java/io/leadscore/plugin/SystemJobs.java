@@ -71,7 +71,14 @@ public class SystemJobs {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Map<String, Duration> attemptAll(List<String> ids) {
         Map<String, Duration> next = new LinkedHashMap<>();
-        List<String> started = ids.size() > 1 ? self.startBatched(ids) : List.of();
+        List<String> started = List.of();
+        if (ids.size() > 1) {
+            try {
+                started = self.startBatched(ids);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Could not start " + ids.size() + " system jobs together; each runs on its own", e);
+            }
+        }
         if (!started.isEmpty()) {
             try {
                 self.executeAll(started);
@@ -107,19 +114,31 @@ public class SystemJobs {
         return job != null && job.startAgain(Times.now());
     }
 
-    /** Takes those of the jobs whose plugin runs batches; returns their ids. */
+    /**
+     * Takes those of the jobs whose plugin runs batches, as {@link SystemJob#start} takes one, with one
+     * statement; returns their ids. Fails (and changes nothing) when another attempt took one of them first.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<String> startBatched(List<String> ids) {
-        List<String> started = new ArrayList<>();
-        Instant now = Times.now();
+        List<String> startable = new ArrayList<>();
         for (SystemJob job : em.createQuery("select j from SystemJob j where j.id in :ids", SystemJob.class)
                 .setParameter("ids", ids).getResultList()) {
             Plugin plugin = catalog.plugin(job.plugin());
-            if (plugin != null && plugin.batched() && job.start(now)) {
-                started.add(job.id());
+            if (plugin != null && plugin.batched() && job.status() == JobStatus.Waiting) {
+                startable.add(job.id());
             }
         }
-        return started;
+        if (startable.isEmpty()) {
+            return startable;
+        }
+        int started = em.createQuery("update SystemJob j set j.status = :inProgress, j.attempts = j.attempts + 1, "
+                        + "j.startedOn = :now, j.version = j.version + 1 where j.id in :ids and j.status = :waiting")
+                .setParameter("inProgress", JobStatus.InProgress).setParameter("now", Times.utc(Times.now()))
+                .setParameter("ids", startable).setParameter("waiting", JobStatus.Waiting).executeUpdate();
+        if (started != startable.size()) {
+            throw new IllegalStateException("Only " + started + " of " + startable.size() + " system jobs were still waiting");
+        }
+        return startable;
     }
 
     /**
@@ -148,8 +167,17 @@ public class SystemJobs {
                 return null;
             });
         }
+        // all Succeeded with one statement, as SystemJob.succeeded marks one
         Instant now = Times.now();
-        jobs.forEach(job -> succeeded(job, now));
+        int succeeded = em.createQuery("update SystemJob j set j.status = :succeeded, j.completedOn = :now, j.error = null, "
+                        + "j.nextAttemptOn = null, j.version = j.version + 1 where j.id in :ids and j.status = :inProgress")
+                .setParameter("succeeded", JobStatus.Succeeded).setParameter("now", Times.utc(now))
+                .setParameter("ids", ids).setParameter("inProgress", JobStatus.InProgress).executeUpdate();
+        if (succeeded != jobs.size() || jobs.size() != ids.size()) {
+            throw new IllegalStateException("Only " + succeeded + " of " + ids.size() + " system jobs were still in progress");
+        }
+        // from the save that wrote the job to the plugin's work done: what a user waits for
+        jobs.forEach(job -> metrics.histogram(SAVE_TO_DONE).update(Duration.between(job.createdOn(), now).toMillis()));
     }
 
     private void succeeded(SystemJob job, Instant now) {
