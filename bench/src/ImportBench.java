@@ -47,21 +47,29 @@ public class ImportBench {
         int expectedBad = write(csv, rows);
         long bytes = Files.size(csv);
         System.out.printf("%,d rows, %,d bytes, %,d bad%n", rows, bytes, expectedBad);
+        int warmUpRows = Math.max(10_000, rows / 5);
+        Path warmUpCsv = Path.of("bench/work/import-" + warmUpRows + ".csv");
+        int warmUpBad = write(warmUpCsv, warmUpRows);
+        awaitPublishedModel(base);
         List<Double> rates = new ArrayList<>();
         List<Double> scoredRates = new ArrayList<>();
         String last = "";
-        for (int r = 0; r < runs; r++) {
+        // run 0 warms the server up (the JIT compiles the import's and the scoring's code) and is not counted
+        for (int r = 0; r <= runs; r++) {
+            Path file = r == 0 ? warmUpCsv : csv;
+            int fileRows = r == 0 ? warmUpRows : rows;
+            int fileBad = r == 0 ? warmUpBad : expectedBad;
             long start = System.nanoTime();
             HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports"))
                     .header("Authorization", MANAGER).header("Content-Type", "text/csv").timeout(Duration.ofMinutes(5))
-                    .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
             if (started.statusCode() != 202) {
                 throw new IllegalStateException(started.statusCode() + " " + started.body());
             }
             String id = field(started.body(), "id");
             String status;
             do {
-                Thread.sleep(500);
+                Thread.sleep(100);
                 last = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + id)).header("Authorization", MANAGER)
                         .build(), HttpResponse.BodyHandlers.ofString()).body();
                 status = field(last, "status");
@@ -70,7 +78,6 @@ public class ImportBench {
             long imported = Long.parseLong(field(last, "rowsImported"));
             long rejected = Long.parseLong(field(last, "rowsRejected"));
             double rate = (imported + rejected) / seconds;
-            rates.add(rate);
             // the imported leads' scoring system jobs: done when none waits or runs
             long unfinished;
             do {
@@ -79,14 +86,17 @@ public class ImportBench {
                         .header("Authorization", OPERATOR).build(), HttpResponse.BodyHandlers.ofString()).body();
                 unfinished = Long.parseLong(field(jobs, "count"));
                 if (unfinished > 0) {
-                    Thread.sleep(250);
+                    Thread.sleep(100);
                 }
             } while (unfinished > 0);
             double scoredSeconds = (System.nanoTime() - start) / 1e9;
-            scoredRates.add((imported + rejected) / scoredSeconds);
-            System.out.printf("run %d: %s in %.1f s, %,d imported, %,d rejected: %,.0f rows/s; every scoring job done after %.1f s: %,.0f rows/s%n",
-                    r + 1, status, seconds, imported, rejected, rate, scoredSeconds, (imported + rejected) / scoredSeconds);
-            if (!status.equals("Completed") || rejected != expectedBad || imported != rows - expectedBad) {
+            if (r > 0) {
+                rates.add(rate);
+                scoredRates.add((imported + rejected) / scoredSeconds);
+            }
+            System.out.printf((r == 0 ? "warm-up" : "run " + r) + ": %s in %.1f s, %,d imported, %,d rejected: %,.0f rows/s; every scoring job done after %.1f s: %,.0f rows/s%n",
+                    status, seconds, imported, rejected, rate, scoredSeconds, (imported + rejected) / scoredSeconds);
+            if (!status.equals("Completed") || rejected != fileBad || imported != fileRows - fileBad) {
                 throw new IllegalStateException("unexpected outcome: " + last.substring(0, Math.min(2000, last.length())));
             }
         }
@@ -102,7 +112,9 @@ public class ImportBench {
                 + String.format("%,d", bytes) + " bytes; every 100th row bad: a bad email, a missing last name, a wrong "
                 + "column count or an unknown status) imported as a manager through POST /api/v1/imports; time from "
                 + "the upload to Completed, and to the end of the last scoring system job of its leads (each imported "
-                + "lead gets one through the pipeline; they run batched, as those one chunk's transaction wrote).\n\n"
+                + "lead gets one through the pipeline; they run batched, as those one chunk's transaction wrote). "
+                + "The runs start once the model is published, after a warm-up import of " + String.format("%,d", warmUpRows)
+                + " rows that is not counted (a freshly started JVM compiles the import's code during the first one).\n\n"
                 + "| until | runs | rows/s each | median rows/s | imported / rejected per run | target |\n"
                 + "| --- | --- | --- | --- | --- | --- |\n"
                 + String.format("| import Completed | %d | %s | %,.0f | %,d / %,d | ≥ 5,000 rows/s |%n", runs, each, median,
@@ -111,6 +123,19 @@ public class ImportBench {
                 rows - expectedBad, expectedBad);
         BenchReport.write(database.contains("Derby") ? "import" : "import-postgresql", md);
         System.exit(0);
+    }
+
+    /** The demo organisation's model is trained at start-up; the runs start once it is published. */
+    static void awaitPublishedModel(String base) throws Exception {
+        String admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes());
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (!HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/models")).header("Authorization", admin).build(),
+                HttpResponse.BodyHandlers.ofString()).body().contains("PUBLISHED")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no published model after 10 minutes");
+            }
+            Thread.sleep(1000);
+        }
     }
 
     static int write(Path csv, int rows) throws Exception {
