@@ -106,7 +106,7 @@ public class ImportBench {
         Collections.sort(scoredRates);
         double median = rates.get(rates.size() / 2);
         double medianScored = scoredRates.get(scoredRates.size() / 2);
-        String md = "## import" + (database.contains("Derby") ? "" : " on " + database) + " — " + LocalDate.now() + "\n\n"
+        String md = "## import" + (database.contains("Derby") ? "" : " on " + database.split(" ")[0]) + " — " + LocalDate.now() + "\n\n"
                 + "Machine: " + BenchReport.machine() + ". Command: `" + command + "`. Server: Open Liberty, " + database
                 + " with the demo organisation and its published model. A " + String.format("%,d", rows) + "-row CSV ("
                 + String.format("%,d", bytes) + " bytes; every 100th row bad: a bad email, a missing last name, a wrong "
