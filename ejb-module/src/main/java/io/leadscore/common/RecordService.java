@@ -83,20 +83,15 @@ public abstract class RecordService<E extends CrmRecord> {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public E create(Caller caller, RecordInput input) {
-        return create(caller, input, null);
-    }
-
-    /** Creates a record that comes with a past (see {@link #newRecord(RecordInput, String, Instant, java.io.Serializable)}). */
-    protected E create(Caller caller, RecordInput input, java.io.Serializable history) {
         Pipeline.Operation op = OperationScope.begin(Message.Create, schema.entityName(), caller.name(),
                 new Record(schema.entityName(), null, RecordValues.of(schema, input), false), null);
         return OperationScope.within(op, () -> {
             host.before(op, Stage.PreValidation);
-            return self().createWithin(caller, input, op, history);
+            return self().createWithin(caller, input, op);
         });
     }
 
-    /** A record for {@link #createAll}: its input and its past (see {@link #create(Caller, RecordInput, java.io.Serializable)}). */
+    /** A record for {@link #createAll}: its input and its past (see {@link #newRecord(RecordInput, String, Instant, java.io.Serializable)}). */
     public record Creation(RecordInput input, java.io.Serializable history) {
     }
 
@@ -117,10 +112,7 @@ public abstract class RecordService<E extends CrmRecord> {
             records.add(OperationScope.within(op, () -> {
                 pipeline.run(op, Stage.PreValidation, null);
                 pipeline.run(op, Stage.PreOperation, null);
-                RecordInput effective = asChanged(c.input(), op);
-                String owner = RecordStore.ownerFor(caller, effective);
-                checkReferences(effective);
-                return newRecord(effective, owner, Times.now(), c.history());
+                return newRecord(caller, c.input(), op, c.history());
             }));
             ops.add(op);
         }
@@ -140,14 +132,19 @@ public abstract class RecordService<E extends CrmRecord> {
     }
 
     /** The transaction of {@link #create}; not for clients. */
-    public E createWithin(Caller caller, RecordInput input, Pipeline.Operation op, java.io.Serializable history) {
+    public E createWithin(Caller caller, RecordInput input, Pipeline.Operation op) {
         host.before(op, Stage.PreOperation);
+        E record = persist(newRecord(caller, input, op, null));
+        host.written(op, record.id(), RecordValues.of(schema, record));
+        return record;
+    }
+
+    /** The new record of a Create after PreOperation: from the Target as plugins left it, checked as a client's input. */
+    private E newRecord(Caller caller, RecordInput input, Pipeline.Operation op, java.io.Serializable history) {
         RecordInput effective = asChanged(input, op);
         String owner = RecordStore.ownerFor(caller, effective);
         checkReferences(effective);
-        E record = persist(newRecord(effective, owner, Times.now(), history));
-        host.written(op, record.id(), RecordValues.of(schema, record));
-        return record;
+        return newRecord(effective, owner, Times.now(), history);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -109,14 +109,14 @@ public class ImportService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void write(String importId, List<CsvLeadRows.Row> rows) {
         try {
-            self.writeAll(importId, rows, false);
+            self.writeAll(importId, rows);
         } catch (RuntimeException e) {
             LOG.fine(() -> "Import " + importId + ": a chunk failed as a whole (" + e + "); writing it row by row");
             for (CsvLeadRows.Row row : rows) {
                 try {
-                    self.writeAll(importId, List.of(row), false);
+                    self.writeAll(importId, List.of(row));
                 } catch (RuntimeException rowFailure) {
-                    self.writeAll(importId, List.of(CsvLeadRows.Row.rejected(row.number(), reason(rowFailure))), true);
+                    self.writeAll(importId, List.of(CsvLeadRows.Row.rejected(row.number(), reason(rowFailure))));
                 }
             }
         }
@@ -145,7 +145,7 @@ public class ImportService {
      * batches), the chunk's marker, rejections and the counts.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void writeAll(String importId, List<CsvLeadRows.Row> rows, boolean rejectionsOnly) {
+    public void writeAll(String importId, List<CsvLeadRows.Row> rows) {
         LeadImport imp = find(importId);
         Set<Long> done = done(importId, rows);
         List<RecordService.Creation> creations = new ArrayList<>(rows.size());

@@ -65,19 +65,31 @@ public class PluginHost {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void written(Pipeline.Operation op, String id, Map<String, Object> stored) {
-        Pipeline pipeline = pipeline();
-        if (stored != null) {
-            op.written(new Record(op.entityName(), id, stored, false));
+        for (SystemJob job : afterWrite(pipeline(), op, id, stored == null ? null : () -> stored)) {
+            em.persist(job);
+            dispatcher.enqueue(job.id(), job.plugin());
+        }
+    }
+
+    /**
+     * The synchronous PostOperation steps (their Target the record as stored, taken only when there are
+     * any) and the system jobs of the asynchronous ones, not yet written.
+     */
+    private List<SystemJob> afterWrite(Pipeline pipeline, Pipeline.Operation op, String id,
+                                       Supplier<Map<String, Object>> stored) {
+        if (stored != null && !pipeline.plan(op, Stage.PostOperation, Mode.Synchronous).isEmpty()) {
+            op.written(new Record(op.entityName(), id, stored.get(), false));
         }
         if (op.message() == Message.Create) {
             op.outputs().put("id", id);
         }
         pipeline.run(op, Stage.PostOperation, op.target());
+        List<SystemJob> jobs = new ArrayList<>();
+        Instant now = Times.now();
         for (Pipeline.Step step : pipeline.plan(op, Stage.PostOperation, Mode.Asynchronous)) {
-            SystemJob job = new SystemJob(step.definition().plugin(), op, id, Times.now());
-            em.persist(job);
-            dispatcher.enqueue(job.id(), job.plugin());
+            jobs.add(new SystemJob(step.definition().plugin(), op, id, now));
         }
+        return jobs;
     }
 
     /** A record a bulk create wrote: its operation, its id, and its values as stored (read only when needed). */
@@ -92,20 +104,8 @@ public class PluginHost {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void writtenAll(Pipeline pipeline, List<Written> written) {
         List<SystemJob> jobs = new ArrayList<>();
-        Instant now = Times.now();
         for (Written w : written) {
-            Pipeline.Operation op = w.op();
-            OperationScope.within(op, () -> {
-                if (!pipeline.plan(op, Stage.PostOperation, Mode.Synchronous).isEmpty()) {
-                    op.written(new Record(op.entityName(), w.id(), w.stored().get(), false));
-                }
-                op.outputs().put("id", w.id());
-                pipeline.run(op, Stage.PostOperation, op.target());
-                for (Pipeline.Step step : pipeline.plan(op, Stage.PostOperation, Mode.Asynchronous)) {
-                    jobs.add(new SystemJob(step.definition().plugin(), op, w.id(), now));
-                }
-                return null;
-            });
+            jobs.addAll(OperationScope.within(w.op(), () -> afterWrite(pipeline, w.op(), w.id(), w.stored())));
         }
         if (jobs.isEmpty()) {
             return;
