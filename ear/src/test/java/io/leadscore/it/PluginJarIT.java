@@ -59,6 +59,23 @@ class PluginJarIT {
         return step.getString("id");
     }
 
+    private static String registerPartnerSource() {
+        return register("{'plugin':'PartnerSourcePlugin','message':'Create','entity':'lead','stage':'PreValidation',"
+                + "'mode':'Synchronous','rank':1}");
+    }
+
+    /** Imports a CSV as the salesperson and waits for it to complete. */
+    private static JsonObject importCompleted(byte[] csv) {
+        String importId = sales.post("/api/v1/imports", "text/csv", csv).expect(202).json().getString("id");
+        return Api.await(java.time.Duration.ofSeconds(60), () -> sales.get("/api/v1/imports/" + importId).expect(200).json(),
+                i -> i.getString("status").equals("Completed"));
+    }
+
+    private static List<JsonObject> leadsStartingWith(String run) {
+        return sales.get("/api/v1/leads?orderBy=lastName&filter=" + q("startswith(lastName, '" + run + "')"))
+                .expect(200).json().getJsonArray("value").stream().map(JsonValue::asJsonObject).toList();
+    }
+
     private static JsonObject step(String plugin) {
         return admin.get("/api/v1/plugin-steps").expect(200).json().getJsonArray("value").stream()
                 .map(JsonValue::asJsonObject).filter(s -> s.getString("plugin").equals(plugin)).findFirst().orElseThrow();
@@ -112,8 +129,7 @@ class PluginJarIT {
     @Test
     @Order(2)
     void aPreValidationStepChangesTheTargetBeforeItIsWritten() {
-        String id = register("{'plugin':'PartnerSourcePlugin','message':'Create','entity':'lead','stage':'PreValidation',"
-                + "'mode':'Synchronous','rank':1}");
+        String id = registerPartnerSource();
         JsonObject lead = sales.createLead("{'lastName':'Sourced','businessProcess':'Partner','email':'s@example.org'}");
         assertEquals("Partner portal", lead.getString("source"));
         // the changed Target is validated as a client's input would be, and written once
@@ -214,11 +230,8 @@ class PluginJarIT {
         String run = Api.unique("Batch");
         byte[] csv = ("lastName,attributes/failTimes\n" + run + " A,0\n" + run + " B,9\n" + run + " C,0\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String importId = sales.post("/api/v1/imports", "text/csv", csv).expect(202).json().getString("id");
-        Api.await(java.time.Duration.ofSeconds(60), () -> sales.get("/api/v1/imports/" + importId).expect(200).json(),
-                i -> i.getString("status").equals("Completed"));
-        List<JsonObject> leads = sales.get("/api/v1/leads?orderBy=lastName&filter=" + q("startswith(lastName, '" + run + "')"))
-                .expect(200).json().getJsonArray("value").stream().map(JsonValue::asJsonObject).toList();
+        importCompleted(csv);
+        List<JsonObject> leads = leadsStartingWith(run);
         assertEquals(3, leads.size());
         for (int i : new int[]{0, 2}) {
             String id = leads.get(i).getString("id");
@@ -239,25 +252,21 @@ class PluginJarIT {
         // a chunk's leads are written together; RequireEmailPlugin (PreOperation) refuses one of them, so the
         // chunk is written again row by row and only that row is rejected; PartnerSourcePlugin (PreValidation)
         // fills in the source of the others before they are written
-        String step = register("{'plugin':'PartnerSourcePlugin','message':'Create','entity':'lead','stage':'PreValidation',"
-                + "'mode':'Synchronous','rank':1}");
+        String step = registerPartnerSource();
         String run = Api.unique("Chunk");
         byte[] csv = ("lastName,businessProcess,email,source,attributes/visits\n"
                 + run + " A,Partner,a@example.org,,3\n"
                 + run + " B,Partner,,,4\n"
                 + run + " C,Partner,c@example.org,Trade show,5\n"
                 + run + " D,Standard,,,6\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String importId = sales.post("/api/v1/imports", "text/csv", csv).expect(202).json().getString("id");
-        JsonObject done = Api.await(java.time.Duration.ofSeconds(60), () -> sales.get("/api/v1/imports/" + importId).expect(200).json(),
-                i -> i.getString("status").equals("Completed"));
+        JsonObject done = importCompleted(csv);
         admin.patch("/api/v1/plugin-steps/" + step, "{'enabled':false}").expect(200);
         assertEquals(3, done.getInt("rowsImported"), done.toString());
         assertEquals(1, done.getInt("rowsRejected"), done.toString());
         JsonObject error = done.getJsonArray("errors").getJsonObject(0);
         assertEquals(2, error.getInt("row"));
         assertEquals("A Partner lead needs an email address", error.getString("message"));
-        List<JsonObject> leads = sales.get("/api/v1/leads?orderBy=lastName&filter=" + q("startswith(lastName, '" + run + "')"))
-                .expect(200).json().getJsonArray("value").stream().map(JsonValue::asJsonObject).toList();
+        List<JsonObject> leads = leadsStartingWith(run);
         assertEquals(List.of(run + " A", run + " C", run + " D"), leads.stream().map(l -> l.getString("lastName")).toList());
         assertEquals("Partner portal", leads.get(0).getString("source"));
         assertEquals("Trade show", leads.get(1).getString("source"));
