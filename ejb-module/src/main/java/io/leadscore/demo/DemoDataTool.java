@@ -1,6 +1,7 @@
 package io.leadscore.demo;
 
 import io.leadscore.db.DatabaseMigrator;
+import io.leadscore.lead.LeadRow;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -55,7 +56,7 @@ public final class DemoDataTool {
                     }
 
                     @Override
-                    public void lead(io.leadscore.lead.LeadRow row) {
+                    public void lead(LeadRow row) {
                         w.lead(row);
                         if (w.leads() % 100_000 == 0) {
                             System.out.printf("%,d leads after %.0f s%n", w.leads(), (System.nanoTime() - start) / 1e9);

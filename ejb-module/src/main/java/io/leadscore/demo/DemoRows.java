@@ -19,7 +19,6 @@ public final class DemoRows {
                              String accountId, String ownerId, Instant createdOn) {
     }
 
-
     /** Receives rows in an order that respects references: accounts, then contacts, then leads. */
     public interface Sink {
         void account(AccountRow row);

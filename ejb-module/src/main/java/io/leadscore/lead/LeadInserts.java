@@ -74,11 +74,6 @@ public final class LeadInserts implements AutoCloseable {
         pending++;
     }
 
-    /** Leads added since the last execute. */
-    public int pending() {
-        return pending;
-    }
-
     /** Sends the leads, then their attributes (which refer to them). */
     public void execute() throws SQLException {
         if (pending == 0) {
