@@ -163,13 +163,6 @@ public class JobDispatcher {
 
     /** Jobs to run now, a batch at a time. */
     public void dispatchNow(List<String> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        if (ids.size() == 1) {
-            dispatch(ids.get(0), Duration.ZERO);
-            return;
-        }
         for (int i = 0; i < ids.size(); i += BATCH) {
             // one attempt of several jobs (SystemJobs.attemptAll); those that fail are retried one by one
             submit(List.copyOf(ids.subList(i, Math.min(ids.size(), i + BATCH))), Duration.ZERO);

@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,11 +109,8 @@ public class PluginHost {
         if (jobs.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = TransactionConnection.of(em).prepareStatement(SystemJob.INSERT)) {
-            for (SystemJob job : jobs) {
-                job.addTo(insert);
-            }
-            insert.executeBatch();
+        try {
+            SystemJob.insertAll(TransactionConnection.of(em), jobs);
         } catch (SQLException e) {
             throw new PersistenceException("Could not write " + jobs.size() + " system jobs: " + e.getMessage(), e);
         }

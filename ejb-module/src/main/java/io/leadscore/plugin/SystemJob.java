@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -78,26 +79,28 @@ public class SystemJob {
         this.nextAttemptOn = Times.utc(now);
     }
 
-    /** Adds a new job to a JDBC batch of inserts (a bulk create's jobs), as JPA would insert it: version 1. */
-    void addTo(java.sql.PreparedStatement insert) throws java.sql.SQLException {
-        insert.setString(1, id);
-        insert.setString(2, plugin);
-        insert.setString(3, message.name());
-        insert.setString(4, entity);
-        insert.setString(5, entityId);
-        insert.setString(6, status.name());
-        insert.setString(7, correlationId);
-        insert.setInt(8, depth);
-        insert.setString(9, initiatingUser);
-        insert.setTimestamp(10, java.sql.Timestamp.valueOf(createdOn));
-        insert.setTimestamp(11, java.sql.Timestamp.valueOf(nextAttemptOn));
-        insert.addBatch();
+    /** Inserts new jobs (a bulk create's) with one JDBC batch on the transaction's connection, as JPA would: version 1. */
+    static void insertAll(java.sql.Connection connection, List<SystemJob> jobs) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO system_job (id, version, plugin, "
+                + "message, entity, entity_id, status, attempts, correlation_id, depth, initiating_user, created_on, "
+                + "next_attempt_on) VALUES (?, 1, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")) {
+            for (SystemJob job : jobs) {
+                insert.setString(1, job.id);
+                insert.setString(2, job.plugin);
+                insert.setString(3, job.message.name());
+                insert.setString(4, job.entity);
+                insert.setString(5, job.entityId);
+                insert.setString(6, job.status.name());
+                insert.setString(7, job.correlationId);
+                insert.setInt(8, job.depth);
+                insert.setString(9, job.initiatingUser);
+                insert.setTimestamp(10, java.sql.Timestamp.valueOf(job.createdOn));
+                insert.setTimestamp(11, java.sql.Timestamp.valueOf(job.nextAttemptOn));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
-
-    /** The insert {@link #addTo} fills in. */
-    static final String INSERT = "INSERT INTO system_job (id, version, plugin, message, entity, entity_id, status, "
-            + "attempts, correlation_id, depth, initiating_user, created_on, next_attempt_on) "
-            + "VALUES (?, 1, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)";
 
     /** Takes the job for an attempt; false when it is not (or no longer) waiting. */
     public boolean start(Instant now) {

@@ -197,14 +197,17 @@ public class SystemJobs {
         if (succeeded != jobs.size() || jobs.size() != ids.size()) {
             throw new IllegalStateException("Only " + succeeded + " of " + ids.size() + " system jobs were still in progress");
         }
-        // from the save that wrote the job to the plugin's work done: what a user waits for
-        jobs.forEach(job -> metrics.histogram(SAVE_TO_DONE).update(Duration.between(job.createdOn(), now).toMillis()));
+        jobs.forEach(job -> savedToDone(job, now));
     }
 
     private void succeeded(SystemJob job, Instant now) {
         job.succeeded(now);
-        // from the save that wrote the job to the plugin's work done: what a user waits for
-        metrics.histogram(SAVE_TO_DONE).update(Duration.between(job.createdOn(), job.completedOn()).toMillis());
+        savedToDone(job, now);
+    }
+
+    /** From the save that wrote the job to the plugin's work done: what a user waits for. */
+    private void savedToDone(SystemJob job, Instant done) {
+        metrics.histogram(SAVE_TO_DONE).update(Duration.between(job.createdOn(), done).toMillis());
     }
 
     /** Runs a started job; returns the delay before its next attempt, or null. */
