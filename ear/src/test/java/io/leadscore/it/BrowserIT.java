@@ -49,7 +49,7 @@ class BrowserIT {
             b.consoleErrors(); // the refused sign-in's 401 is expected there
 
             b.signIn("sales");
-            assertEquals("My Open Leads Scored", b.find(By.tagName("h1")).getText());
+            b.until(d -> d.findElement(By.tagName("h1")).getText().equals("My Open Leads Scored") ? true : null);
             awaitLoaded(b);
             List<String> nav = b.all(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
             assertEquals(List.of("My Open Leads Scored", "Import"), nav, "a salesperson is offered their leads and imports");
@@ -71,7 +71,8 @@ class BrowserIT {
             String name = b.all(ROWS).get(0).findElement(By.cssSelector("a")).getText();
             int listed = scores.get(0);
             b.all(ROWS).get(0).findElement(By.cssSelector("a")).click();
-            assertTrue(b.find(By.tagName("h1")).getText().startsWith(name));
+            // the list's heading is replaced by the lead's: wait for it rather than read the one going away
+            b.until(d -> d.findElement(By.tagName("h1")).getText().startsWith(name) ? true : null);
             assertEquals(String.valueOf(listed), b.find(By.id("score-value")).getText(), "the widget shows the listed score");
             List<WebElement> raising = b.all(By.cssSelector(".reasons.positive li"));
             List<WebElement> lowering = b.all(By.cssSelector(".reasons.negative li"));
@@ -184,7 +185,7 @@ class BrowserIT {
             assertTrue(done.matches("Execution \\d+: COMPLETED — \\d+ leads read, \\d+ new scores"), done);
             b.screenshot("08-operations-rescore");
             b.open("/#/leads");
-            assertTrue(b.find(By.tagName("h1")).getText().equals("Not here"), "no CRM records for operators");
+            b.until(d -> d.findElement(By.tagName("h1")).getText().equals("Not here") ? true : null); // no CRM records for operators
             b.find(By.id("sign-out")).click();
             b.find(By.id("username"));
             assertEquals(List.of(), b.consoleErrors());
@@ -237,7 +238,7 @@ class BrowserIT {
             }
             b.find(By.id("save-model")).click();
             b.until(d -> d.getCurrentUrl().matches(".*#/models/[0-9a-f-]{36}$") ? true : null);
-            assertEquals(name, b.find(By.tagName("h1")).getText());
+            b.until(d -> d.findElement(By.tagName("h1")).getText().equals(name) ? true : null);
 
             b.find(By.id("train")).click();
             String trained = b.until(d -> {
