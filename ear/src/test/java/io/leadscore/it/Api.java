@@ -198,11 +198,21 @@ final class Api {
         return send(request(path).header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    /** Reads {@code read} until its value satisfies {@code done}, at most {@code limit}; fails with the last value. */
+    /**
+     * Reads {@code read} until its value satisfies {@code done}, at most {@code limit}; fails with the last value.
+     * A read that gets no answer counts as "not yet".
+     */
     static <T> T await(Duration limit, java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            T value = read.get();
+            T value;
+            try {
+                value = read.get();
+            } catch (NoAnswer e) { // the server is busy or restarting: ask again until the deadline
+                assertTrue(System.nanoTime() < deadline, "no answer for " + limit.toSeconds() + " s: " + e.getMessage());
+                pause(500);
+                continue;
+            }
             if (done.test(value)) {
                 return value;
             }
@@ -251,12 +261,33 @@ final class Api {
         return b;
     }
 
+    /** A request that got no answer: it timed out, or the connection was refused or reset. */
+    static final class NoAnswer extends IllegalStateException {
+        NoAnswer(HttpRequest request, Exception cause) {
+            super("No answer to " + request.method() + " " + request.uri() + ": " + cause, cause);
+        }
+    }
+
+    /**
+     * Sends a request. A GET that gets no answer (the server busy recovering after a restart, say) is asked
+     * again, up to three times in all; other methods are sent once, since they may have been carried out.
+     */
     private static Reply send(HttpRequest.Builder b) {
-        try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r);
-        } catch (Exception e) {
-            throw new IllegalStateException("Request failed: " + e, e);
+        HttpRequest request = b.build();
+        int tries = request.method().equals("GET") ? 3 : 1;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                return new Reply(r.statusCode(), r);
+            } catch (java.io.IOException e) {
+                if (attempt >= tries) {
+                    throw new NoAnswer(request, e);
+                }
+                pause(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

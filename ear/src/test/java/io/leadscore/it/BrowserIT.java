@@ -317,8 +317,7 @@ class BrowserIT {
 
     @Test
     void operatorsRetryAFailedSystemJobAndAdministratorsDisableAPluginStep() throws Exception {
-        java.nio.file.Path wlp = java.nio.file.Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"));
-        java.nio.file.Path jar = wlp.resolve("usr/servers/leadscore/plugins/example-lead-plugins.jar");
+        java.nio.file.Path jar = Server.SAMPLE_PLUGIN_JAR;
         Api admin = Api.as("admin");
         Api operator = Api.as("operator");
         SamplePluginJar.build(jar);

@@ -31,8 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PluginJarIT {
 
-    private static final Path WLP = Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"));
-    private static final Path JAR = WLP.resolve("usr/servers/leadscore/plugins/example-lead-plugins.jar");
+    private static final Path JAR = Server.SAMPLE_PLUGIN_JAR;
     private static final List<String> REGISTERED = new ArrayList<>();
 
     private static final Api admin = Api.as("admin");

@@ -26,8 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("restart")
 class PluginRestartIT {
 
-    private static final Path WLP = Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"));
-    private static final Path JAR = WLP.resolve("usr/servers/leadscore/plugins/example-lead-plugins.jar");
+    private static final Path JAR = Server.SAMPLE_PLUGIN_JAR;
     private static final Api admin = Api.as("admin");
     private static final Api sales = Api.as("sales");
     private static final Api operator = Api.as("operator");
@@ -69,8 +68,8 @@ class PluginRestartIT {
         for (int i = 0; i < 20; i++) {
             created.add(sales.createLead("{'lastName':'Restart','industry':'Finance','attributes':{'sleepMs':200}}").getString("id"));
         }
-        Server.kill(WLP);
-        Server.start(WLP);
+        Server.kill();
+        Server.start();
 
         JsonObject job = awaitJob(slow, "FlakyPlugin", j -> j.getString("status").equals("Succeeded"));
         assertEquals(2, job.getInt("attempts"), "taken up again once: " + job);

@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 
@@ -19,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TrainingIT {
 
-    private static final Path WLP = Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"));
     private static final String JOB = "{'applicationName':'leadscore','moduleName':'leadscore-batch.jar',"
             + "'componentName':'JobLauncher','jobXMLName':'model-train','jobParameters':%s}";
     /** Healthcare leads: no other test creates any, so the rescores after these models' publishes disturb none. */
@@ -61,7 +59,12 @@ class TrainingIT {
     }
 
     private long start(String jobParameters) {
-        long instance = operator.post(Api.BATCH + "/jobinstances", String.format(JOB, jobParameters)).expect(201).json()
+        return start(operator, jobParameters);
+    }
+
+    /** Submits a model-train job over Liberty's batch REST API as {@code submitter}; answers its execution id. */
+    private long start(Api submitter, String jobParameters) {
+        long instance = submitter.post(Api.BATCH + "/jobinstances", String.format(JOB, jobParameters)).expect(201).json()
                 .getJsonNumber("instanceId").longValue();
         return Api.await(Duration.ofSeconds(60), () -> operator.get(Api.BATCH + "/jobinstances/" + instance + "/jobexecutions")
                         .expect(200).array().stream().mapToLong(v -> v.asJsonObject().getJsonNumber("executionId").longValue())
@@ -119,14 +122,32 @@ class TrainingIT {
     }
 
     @Test
+    void anOperatorCannotHaveATrainingPublishItsVersion() {
+        String id = deploy("NotYours", HEALTHCARE);
+        for (String policy : new String[]{"always", "auto"}) {
+            JsonObject refused = awaitExecution(start("{'modelId':'" + id + "','publish':'" + policy + "'}"), TrainingIT::ended);
+            assertEquals("FAILED", refused.getString("batchStatus"), refused.toString());
+            assertTrue(refused.getString("exitStatus").startsWith("FAILED: Only a System Administrator may have a "
+                    + "training publish its version; the job was submitted by operator"), refused.getString("exitStatus"));
+            JsonObject m = model(id);
+            assertEquals("DRAFT", m.getString("status"), m.toString());
+            assertEquals(jakarta.json.JsonValue.NULL, m.getOrDefault("publishedVersion", jakarta.json.JsonValue.NULL), m.toString());
+        }
+        // the same job with publish=never trains and publishes nothing
+        JsonObject trained = awaitExecution(start("{'modelId':'" + id + "','publish':'never'}"), TrainingIT::ended);
+        assertEquals("COMPLETED", trained.getString("batchStatus"), trained.toString());
+        assertEquals("TRAINED", model(id).getString("status"));
+    }
+
+    @Test
     void autoPublishesANewVersionAsGoodAsThePublishedOneAndKeepsAWorseOneTrained() {
         String id = deploy("Auto", HEALTHCARE);
-        JsonObject first = awaitExecution(start("{'modelId':'" + id + "','publish':'always'}"), TrainingIT::ended);
+        JsonObject first = awaitExecution(start(admin, "{'modelId':'" + id + "','publish':'always'}"), TrainingIT::ended);
         assertTrue(first.getString("exitStatus").endsWith("published as asked"), first.toString());
         assertEquals(1, model(id).getInt("publishedVersion"));
 
         // the same data gives the same model: as good, so published
-        JsonObject same = awaitExecution(start("{'modelId':'" + id + "','publish':'auto'}"), TrainingIT::ended);
+        JsonObject same = awaitExecution(start(admin, "{'modelId':'" + id + "','publish':'auto'}"), TrainingIT::ended);
         assertTrue(same.getString("exitStatus").matches(".*; published: AUC (0\\.\\d{4}) is at least 95% of the "
                 + "published version's \\1"), same.getString("exitStatus"));
         assertEquals(2, model(id).getInt("publishedVersion"));
@@ -134,7 +155,7 @@ class TrainingIT {
         // an administrator narrows the attributes to one that tells little: the next version stays TRAINED
         admin.patch("/api/v1/models/" + id, "{'attributes':['country']}", "\"" + model(id).getInt("version") + "\"")
                 .expect(200);
-        JsonObject worse = awaitExecution(start("{'modelId':'" + id + "','publish':'auto'}"), TrainingIT::ended);
+        JsonObject worse = awaitExecution(start(admin, "{'modelId':'" + id + "','publish':'auto'}"), TrainingIT::ended);
         assertEquals("COMPLETED", worse.getString("batchStatus"));
         assertTrue(worse.getString("exitStatus").contains("; kept TRAINED: AUC "), worse.getString("exitStatus"));
         JsonObject m = model(id);
@@ -150,11 +171,11 @@ class TrainingIT {
         // every closed lead and eight attributes: long enough a training to be killed in the middle of it
         String id = deploy("Interrupted", "{'attributes':['industry','source','jobTitle','country','email',"
                 + "'attributes/TotalVisits','attributes/TimeOnWebsite','attributes/Lead Origin']}");
-        long first = start("{'modelId':'" + id + "','publish':'auto'}");
+        long first = start(admin, "{'modelId':'" + id + "','publish':'auto'}");
         awaitExecution(first, e -> !e.getString("batchStatus").equals("STARTING"));
         Api.await(Duration.ofSeconds(30), () -> model(id).getString("status"), "TRAINING"::equals);
-        Server.kill(WLP);
-        Server.start(WLP);
+        Server.kill();
+        Server.start();
 
         JsonObject killed = operator.get(Api.BATCH + "/jobexecutions/" + first).expect(200).json();
         if (!killed.getString("batchStatus").equals("COMPLETED")) {
