@@ -23,8 +23,13 @@ public class JobLauncher {
         return operator().start(jobName, parameters);
     }
 
+    /** An execution; an id the job repository does not know is a NotFoundException (404), not the EJB's wrapper. */
     public JobExecution execution(long executionId) {
-        return operator().getJobExecution(executionId);
+        try {
+            return operator().getJobExecution(executionId);
+        } catch (jakarta.batch.operations.NoSuchJobExecutionException e) {
+            throw new io.leadscore.common.NotFoundException("job execution", String.valueOf(executionId));
+        }
     }
 
     /** Starts the rescore of every open lead in the window, or of one model's leads. */

@@ -29,8 +29,9 @@ public final class DemoOrganisation {
         public static final Size DEMO = new Size(300, 600, 6000, 400);
     }
 
-    public static final List<String> USERS = List.of("sales", "manager", "admin", "operator");
-    private static final double[] USER_WEIGHTS = {0.55, 0.2, 0.15, 0.1};
+    /** Who owns the demo's leads: the sales roles only (administrators and operators own no CRM records). */
+    public static final List<String> OWNERS = List.of("sales", "manager");
+    private static final double[] OWNER_WEIGHTS = {0.7, 0.3};
     public static final List<String> BUSINESS_PROCESSES = List.of("Standard", "Partner");
 
     private static final String[] INDUSTRIES = {"Finance", "Technology", "Healthcare", "Manufacturing", "Retail",
@@ -214,7 +215,7 @@ public final class DemoOrganisation {
     }
 
     private String user() {
-        return USERS.get(weighted(USER_WEIGHTS));
+        return OWNERS.get(weighted(OWNER_WEIGHTS));
     }
 
     /** Time-ordered ids in generation order (as the platform makes them), so bulk inserts append to the indexes. */

@@ -15,6 +15,7 @@ import io.leadscore.model.Eligibility;
 import io.leadscore.model.ModelRegistry;
 import io.leadscore.model.ScoringService;
 import io.leadscore.scoring.Reason;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -44,6 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("leads")
 @RequestScoped
 @Tag(name = "Leads")
+// a class-level @RolesAllowed covers only the methods its class declares: RecordResource's does not reach these
+@RolesAllowed({Caller.SALESPERSON, Caller.SALES_MANAGER, Caller.SYSTEM_ADMINISTRATOR})
 public class LeadsResource extends RecordResource<Lead, LeadView> {
 
     @EJB

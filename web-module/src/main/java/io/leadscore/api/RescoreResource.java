@@ -5,7 +5,6 @@ import io.leadscore.common.Caller;
 import io.leadscore.common.FieldError;
 import io.leadscore.common.ValidationException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -81,15 +80,11 @@ public class RescoreResource {
     @Path("{executionId}")
     @Operation(summary = "A rescore execution", description = "Its batch status and exit status")
     public JsonObject get(@PathParam("executionId") long executionId) {
-        try {
-            JobExecution e = jobs.execution(executionId);
-            if (!e.getJobName().equals(JobLauncher.RESCORE)) {
-                throw new NotFoundException();
-            }
-            return execution(e);
-        } catch (NoSuchJobExecutionException e) {
+        JobExecution e = jobs.execution(executionId);
+        if (!e.getJobName().equals(JobLauncher.RESCORE)) {
             throw new NotFoundException();
         }
+        return execution(e);
     }
 
     static JsonObject execution(JobExecution e) {
