@@ -7,12 +7,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
+import java.net.URI;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * Cross-site request forgery: a change (anything but GET, HEAD, OPTIONS) authenticated by the sign-on cookie
- * alone must carry the header {@code X-Requested-With}, which another site's page cannot send without the
- * server's consent (CORS). Requests with an Authorization header (integrations) are not concerned.
+ * Cross-site request forgery. A browser sends credentials on its own: the sign-on cookie, and Basic credentials
+ * it once typed in. So a change (anything but GET, HEAD, OPTIONS), whatever authenticates it, is refused when
+ * the browser says another site sent it: {@code Sec-Fetch-Site: cross-site}, or an {@code Origin} that is not
+ * this server's. A change authenticated by the sign-on cookie alone must also carry {@code X-Requested-With},
+ * which another site's page cannot send without the server's consent (CORS). API clients, which send none of
+ * these browser headers, are not concerned.
  */
 @Provider
 @PreMatching
@@ -23,11 +28,48 @@ public class CsrfFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (SAFE.contains(request.getMethod()) || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                || request.getHeaderString(HEADER) != null || request.getCookies().isEmpty()) {
+        if (SAFE.contains(request.getMethod())) {
             return;
         }
-        request.abortWith(Problems.of(Response.Status.FORBIDDEN, "A change made with the sign-on cookie needs the "
-                + HEADER + " header"));
+        String fetchSite = request.getHeaderString("Sec-Fetch-Site");
+        if (fetchSite != null && fetchSite.trim().toLowerCase(Locale.ROOT).equals("cross-site")) {
+            refuse(request, "A change sent by another site is refused (Sec-Fetch-Site: cross-site)");
+            return;
+        }
+        String origin = request.getHeaderString("Origin");
+        // behind a proxy that rewrites Host, the one the browser used arrives as X-Forwarded-Host (a header a
+        // page of another site cannot add without the server's consent)
+        if (origin != null && !sameOrigin(origin, request.getHeaderString(HttpHeaders.HOST))
+                && !sameOrigin(origin, request.getHeaderString("X-Forwarded-Host"))) {
+            refuse(request, "A change sent by another site is refused (Origin " + shown(origin) + ")");
+            return;
+        }
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null && request.getHeaderString(HEADER) == null
+                && !request.getCookies().isEmpty()) {
+            refuse(request, "A change made with the sign-on cookie needs the " + HEADER + " header");
+        }
+    }
+
+    /** True when {@code origin} (scheme://host[:port]) names the host and port the request was sent to. */
+    static boolean sameOrigin(String origin, String host) {
+        if (host == null || origin.equals("null")) {
+            return false;
+        }
+        try {
+            URI o = new URI(origin.trim());
+            String authority = o.getRawAuthority();
+            return authority != null && o.getRawPath() != null && o.getRawPath().isEmpty()
+                    && authority.equalsIgnoreCase(host.trim());
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String shown(String origin) {
+        return origin.length() > 100 ? origin.substring(0, 100) + "…" : origin;
+    }
+
+    private static void refuse(ContainerRequestContext request, String detail) {
+        request.abortWith(Problems.of(Response.Status.FORBIDDEN, detail));
     }
 }
