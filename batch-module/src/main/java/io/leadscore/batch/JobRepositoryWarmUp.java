@@ -49,7 +49,7 @@ public class JobRepositoryWarmUp {
             problem = null;
             LOG.info(() -> "Batch job repository open (" + jobs + " job names)");
         } catch (RuntimeException e) {
-            problem = "the batch job repository cannot be opened: " + e.getMessage();
+            problem = "the batch job repository cannot be opened (the server log says why); trying again every 10 s";
             LOG.log(Level.SEVERE, "The batch job repository cannot be opened; trying again in 10 s", e);
             timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig("job repository warm-up", false));
             return;

@@ -55,6 +55,23 @@ class BadInputIT {
     }
 
     @Test
+    void deeplyNestedBodiesAre400BeforeTheyAreParsed() {
+        String marker = Api.unique("Deep");
+        String deep = "[".repeat(20_000) + "]".repeat(20_000);
+        sales.post("/api/v1/leads", deep).problemNaming(400, "body");
+        String deepAttribute = "{'lastName':'" + marker + "','attributes':{'a':" + "{'a':".repeat(5_000) + "1"
+                + "}".repeat(5_000) + "}}";
+        assertTrue(sales.post("/api/v1/leads", deepAttribute).problemNaming(400, "body").getString("detail", "")
+                .length() < 300, "the problem does not echo the body");
+        Api.as("admin").put("/api/v1/models/by-name/" + marker, deep).problemNaming(400, "body");
+        // brackets inside strings are text, not nesting
+        String id = sales.post("/api/v1/leads", "{'lastName':'" + marker + "','topic':'" + "[{".repeat(100) + "'}")
+                .expect(201).json().getString("id");
+        sales.delete("/api/v1/leads/" + id, null).expect(204);
+        assertNothingNamed(marker);
+    }
+
+    @Test
     void invalidUtf8Is400() {
         byte[] bad = "{\"lastName\":\"x\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
         sales.post("/api/v1/leads", "application/json", bad).problemNaming(400, "body");

@@ -34,6 +34,21 @@ class ImportIT {
     }
 
     @Test
+    void aClosedLeadNeedsADateAndOneDateIsEnough() {
+        String run = Api.unique("Dates");
+        String id = upload(sales, "", ("lastName,status,closedOn,createdOn\n" + run + " A,QUALIFIED,,\n"
+                + run + " B,DISQUALIFIED,2025-03-01,\n" + run + " C,QUALIFIED,,2025-02-01\n").getBytes(StandardCharsets.UTF_8));
+        JsonObject done = awaitImport(sales, id);
+        assertEquals(2, done.getInt("rowsImported"), done.toString());
+        assertEquals("closedOn: is required for a closed lead (when it was qualified or disqualified; or give its createdOn)",
+                done.getJsonArray("errors").getJsonObject(0).getString("message"));
+        JsonObject b = manager.get("/api/v1/leads?filter=" + q("lastName eq '" + run + " B'")).expect(200).json()
+                .getJsonArray("value").getJsonObject(0);
+        assertEquals("2025-03-01T00:00:00Z", b.getString("closedOn"));
+        assertEquals("2025-03-01T00:00:00Z", b.getString("createdOn"), "created when it closed, not after");
+    }
+
+    @Test
     void goodRowsAreImportedAndScoredAndEveryBadRowIsReportedWithItsReason() throws Exception {
         String run = Api.unique("Imp");
         ByteArrayOutputStream csv = new ByteArrayOutputStream();

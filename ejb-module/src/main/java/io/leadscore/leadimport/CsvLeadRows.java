@@ -173,6 +173,14 @@ public final class CsvLeadRows {
         if (status == LeadStatus.OPEN && closedOn != null) {
             errors.add(new FieldError("closedOn", "an open lead has no closedOn"));
         }
+        if (closedOn != null && closedOn.isAfter(now)) {
+            errors.add(new FieldError("closedOn", "is in the future"));
+        }
+        if (status != null && status != LeadStatus.OPEN && closedOn == null && createdOn == null) {
+            // training orders closed leads by when they closed: the import's own time would make them the newest
+            errors.add(new FieldError("closedOn", "is required for a closed lead (when it was qualified or "
+                    + "disqualified; or give its createdOn)"));
+        }
         if (closedOn != null && createdOn != null && closedOn.isBefore(createdOn)) {
             errors.add(new FieldError("closedOn", "is before createdOn"));
         }
@@ -183,8 +191,12 @@ public final class CsvLeadRows {
             }
             return Row.rejected(number, why.toString());
         }
-        return new Row(number, input, new LeadHistory(status, createdOn, status == LeadStatus.OPEN ? null
-                : closedOn != null ? closedOn : createdOn), null);
+        if (status == null || status == LeadStatus.OPEN) {
+            return new Row(number, input, new LeadHistory(status, createdOn, null), null);
+        }
+        // a closed lead with one date: closed when created, or created when closed
+        return new Row(number, input, new LeadHistory(status, createdOn != null ? createdOn : closedOn,
+                closedOn != null ? closedOn : createdOn), null);
     }
 
     /** The header's name for a field the validation named. */

@@ -1,6 +1,7 @@
 package io.leadscore.leadimport;
 
 import io.leadscore.common.Caller;
+import io.leadscore.common.ConflictException;
 import io.leadscore.common.ForbiddenException;
 import io.leadscore.common.NotFoundException;
 import io.leadscore.common.RecordService;
@@ -126,7 +127,7 @@ public class ImportService {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t && !(t instanceof io.leadscore.plugin.InvalidPluginExecutionException)
                 && !(t instanceof io.leadscore.common.ValidationException) && !(t instanceof ForbiddenException)
-                && !(t instanceof io.leadscore.common.ConflictException)) {
+                && !(t instanceof ConflictException)) {
             t = t.getCause();
         }
         if (t instanceof io.leadscore.common.ValidationException v) {
@@ -137,7 +138,14 @@ public class ImportService {
         if (t instanceof ForbiddenException f) {
             return f.field() + ": " + f.getMessage();
         }
-        return t.getMessage() != null ? t.getMessage() : t.toString();
+        if (t instanceof io.leadscore.plugin.InvalidPluginExecutionException || t instanceof ConflictException
+                || t instanceof NotFoundException) {
+            return t.getMessage();
+        }
+        // anything else (the database's own words, a bug) is for the server log, not for the user
+        String incident = java.util.UUID.randomUUID().toString();
+        LOG.log(java.util.logging.Level.SEVERE, "An imported row could not be written, incident " + incident, e);
+        return "could not be written (an unexpected error; the server log has incident " + incident + ")";
     }
 
     /**

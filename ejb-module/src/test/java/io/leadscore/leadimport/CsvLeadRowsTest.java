@@ -48,6 +48,16 @@ class CsvLeadRowsTest {
         assertEquals(Instant.parse("2025-02-01T12:00:00Z"), row.history().closedOn());
         CsvLeadRows.Row noClose = map("Hopper", "", "", "", "", "DISQUALIFIED", "2025-01-10", "", "", "", "");
         assertEquals(Instant.parse("2025-01-10T00:00:00Z"), noClose.history().closedOn(), "closed when created, if not said");
+        CsvLeadRows.Row noCreate = map("Hopper", "", "", "", "", "QUALIFIED", "", "2025-02-01", "", "", "");
+        assertEquals(Instant.parse("2025-02-01T00:00:00Z"), noCreate.history().createdOn(), "created when closed, if not said");
+        assertEquals(Instant.parse("2025-02-01T00:00:00Z"), noCreate.history().closedOn());
+    }
+
+    @Test
+    void aClosedLeadWithoutAnyDateIsRejectedSayingWhichIsNeeded() {
+        assertEquals("closedOn: is required for a closed lead (when it was qualified or disqualified; or give its createdOn)",
+                map("Hopper", "", "", "", "", "QUALIFIED", "", "", "", "", "").rejection());
+        assertEquals("closedOn: is in the future", map("L", "", "", "", "", "DISQUALIFIED", "", "2999-01-01", "", "", "").rejection());
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.leadscore.api;
 
 import io.leadscore.common.ValidationException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -23,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 public final class JsonBodies {
 
     public static final int MAX_BYTES = 1024 * 1024;
+    /** No body of this API nests deeper than a few levels; a deeper one is refused before it is parsed. */
+    public static final int MAX_DEPTH = 32;
 
     private JsonBodies() {
     }
@@ -41,6 +42,9 @@ public final class JsonBodies {
         if (text.isBlank()) {
             return null;
         }
+        if (depth(text) > MAX_DEPTH) {
+            throw new ValidationException("body", "nests objects and arrays more than " + MAX_DEPTH + " levels deep");
+        }
         JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             value = reader.readValue();
@@ -48,7 +52,7 @@ public final class JsonBodies {
             var loc = e.getLocation();
             throw new ValidationException("body", "is not valid JSON"
                     + (loc == null ? "" : " (line " + loc.getLineNumber() + ", column " + loc.getColumnNumber() + ")"));
-        } catch (JsonException e) {
+        } catch (RuntimeException e) { // JsonException, and the parser's own limits
             throw new ValidationException("body", "is not valid JSON");
         }
         if (!(value instanceof JsonObject obj)) {
@@ -72,7 +76,7 @@ public final class JsonBodies {
                 out.write(buf, 0, n);
             }
         } catch (IOException e) {
-            throw new ValidationException("body", "could not be read: " + e.getMessage());
+            throw new ValidationException("body", "could not be read to its end");
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -82,6 +86,30 @@ public final class JsonBodies {
         } catch (CharacterCodingException e) {
             throw new ValidationException("body", "is not valid UTF-8");
         }
+    }
+
+    /** The deepest nesting of objects and arrays in a JSON text (brackets inside strings do not count). */
+    static int depth(String json) {
+        int depth = 0;
+        int max = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                max = Math.max(max, ++depth);
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return max;
     }
 
     public static WebApplicationException tooLarge() {
