@@ -1,6 +1,8 @@
 package io.leadscore.model;
 
+import io.leadscore.common.Caller;
 import io.leadscore.common.ConflictException;
+import io.leadscore.common.ForbiddenException;
 import io.leadscore.common.NotFoundException;
 import io.leadscore.common.Times;
 import io.leadscore.common.ValidationException;
@@ -35,6 +37,7 @@ import java.util.Objects;
  * and asks for a rescore, the batch module runs rescores and trainings as jobs.
  */
 @Stateless
+@jakarta.annotation.security.DeclareRoles(Caller.SYSTEM_ADMINISTRATOR)
 public class ModelService {
 
     private static final String ENTITY = "model";
@@ -57,6 +60,8 @@ public class ModelService {
 
     @PersistenceContext(unitName = "leadscore")
     private EntityManager em;
+    @jakarta.annotation.Resource
+    private jakarta.ejb.SessionContext session;
     @Inject
     private Event<ModelChanged> changed;
     @Inject
@@ -142,6 +147,15 @@ public class ModelService {
      */
     public PublishPolicy beginTraining(String id, PublishPolicy policy) {
         ModelConfig m = find(id);
+        PublishPolicy accepted = m.status() == ModelStatus.TRAINING ? m.trainingPublish() : PublishPolicy.NEVER;
+        if (policy != null && policy != PublishPolicy.NEVER && policy != accepted
+                && !session.isCallerInRole(Caller.SYSTEM_ADMINISTRATOR)) {
+            // operators may start trainings over the batch REST API, but publishing is the administrators' call
+            throw new ForbiddenException("publish", "Only a System Administrator may have a training publish its "
+                    + "version; the job was submitted by " + session.getCallerPrincipal().getName()
+                    + " with publish=" + policy.name().toLowerCase(java.util.Locale.ROOT)
+                    + ". Submit it with publish=never, or as a System Administrator");
+        }
         if (m.status() != ModelStatus.TRAINING) {
             m.startTraining(Times.now(), policy == null ? PublishPolicy.NEVER : policy);
         } else if (policy != null) {
