@@ -45,7 +45,14 @@ export async function modelEditor(id) {
   let etag = modelReply.etag;
   const config = model || { name: '', businessProcess: null, filter: null, priority: 0, attributes: [],
     grades: { A: 75, B: 50, C: 25 }, trendThreshold: 5, autoRetrainDays: null, trainingWindowDays: 730 };
-  const chosen = new Set(config.attributes.map(a => (typeof a === 'string' ? a : a.path)));
+  // every attribute as the configuration has it: an object such as {path, ignoreEmpty} is written back as it came
+  const pathOf = a => (typeof a === 'string' ? a : a.path);
+  const original = new Map(config.attributes.map(a => [pathOf(a), a]));
+  const chosen = new Set(original.keys());
+  // paths the configuration reads that no lead offers now (an attribute no lead has yet) are shown, not dropped
+  const offered = new Set(attributesReply.json.value.map(a => a.path));
+  const available = [...attributesReply.json.value,
+    ...[...original.keys()].filter(p => !offered.has(p)).map(p => ({ path: p, label: p, unknown: true }))];
 
   const f = {
     name: field('m-name', 'Name', h('input', { value: config.name, required: true })),
@@ -82,10 +89,15 @@ export async function modelEditor(id) {
 
   // attributes picked from those available
   const count = h('span', { class: 'muted' });
-  const boxes = attributesReply.json.value.map(a => {
+  const boxes = available.map(a => {
     const box = h('input', { type: 'checkbox', value: a.path, checked: chosen.has(a.path), id: `attr-${a.path}` });
     box.addEventListener('change', () => { if (box.checked) chosen.add(a.path); else chosen.delete(a.path); count.textContent = `${chosen.size} chosen`; });
-    return h('label', { class: 'check', for: `attr-${a.path}`, 'data-path': a.path.toLowerCase() }, box, ` ${a.label}`, h('span', { class: 'muted small' }, ` ${a.path}`));
+    const kept = original.get(a.path);
+    const notes = [a.unknown ? 'no lead has it now' : null, kept && kept.ignoreEmpty ? 'empty values ignored' : null]
+      .filter(Boolean);
+    return h('label', { class: 'check', for: `attr-${a.path}`, 'data-path': a.path.toLowerCase() }, box, ` ${a.label}`,
+      h('span', { class: 'muted small' }, ` ${a.path}`),
+      notes.length ? h('span', { class: 'small attr-note' }, ` (${notes.join('; ')})`) : null);
   });
   count.textContent = `${chosen.size} chosen`;
   const search = h('input', { type: 'search', id: 'attr-search', placeholder: 'Find an attribute' });
@@ -108,7 +120,9 @@ export async function modelEditor(id) {
     const body = {
       name: f.name.input.value.trim(), businessProcess: f.businessProcess.input.value.trim() || null,
       filter: f.filter.input.value.trim() || null, priority: number(f.priority.input) ?? 0,
-      attributes: attributesReply.json.value.map(a => a.path).filter(p => chosen.has(p)),
+      // the configuration's own entries first, in its order and as they came; then the newly picked ones
+      attributes: [...[...original.keys()].filter(p => chosen.has(p)).map(p => original.get(p)),
+        ...available.map(a => a.path).filter(p => chosen.has(p) && !original.has(p))],
       grades: { A: number(f.gradeA.input), B: number(f.gradeB.input), C: number(f.gradeC.input) },
       trendThreshold: number(f.trendThreshold.input), autoRetrainDays: number(f.autoRetrainDays.input),
       trainingWindowDays: number(f.trainingWindowDays.input),
@@ -123,6 +137,8 @@ export async function modelEditor(id) {
       }
       model = reply.json;
       etag = reply.etag;
+      original.clear();
+      model.attributes.forEach(a => original.set(pathOf(a), a));
       say('ok', 'Saved. Train the model for the change to take effect.');
       renderStatus();
     } catch (problem) {

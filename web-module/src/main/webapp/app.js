@@ -202,7 +202,7 @@ const listState = {};
 
 function leadList(all) {
   const key = all ? 'all' : 'mine';
-  const state = listState[key] ||= { orderBy: 'score/value desc', skip: 0, text: '', grade: '', filter: '' };
+  const state = listState[key] ||= { orderBy: 'score/value desc', skip: 0, text: '', grade: '', filter: '', status: 'OPEN' };
   const title = all ? 'All leads' : 'My Open Leads Scored';
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
   const tbody = h('tbody');
@@ -213,10 +213,15 @@ function leadList(all) {
   const text = h('input', { id: 'search', type: 'search', value: state.text, placeholder: 'Name, company or topic' });
   const grade = h('select', { id: 'grade' }, h('option', { value: '' }, 'Any grade'),
     ...['A', 'B', 'C', 'D'].map(g => h('option', { value: g, selected: state.grade === g }, `Grade ${g}`)));
+  // All leads: open ones by default, closed ones on request (my open leads are open by definition)
+  const leadStatus = all ? h('select', { id: 'status' },
+    ...[['OPEN', 'Open'], ['QUALIFIED', 'Qualified'], ['DISQUALIFIED', 'Disqualified'], ['', 'Any status']]
+      .map(([v, label]) => h('option', { value: v, selected: state.status === v }, label))) : null;
   const filter = h('input', { id: 'filter', value: state.filter, placeholder: "e.g. industry eq 'Finance' and attributes/TotalVisits gt 3" });
   const apply = () => {
     state.text = text.value.trim();
     state.grade = grade.value;
+    if (leadStatus) state.status = leadStatus.value;
     state.filter = filter.value.trim();
     state.skip = 0;
     load();
@@ -224,6 +229,7 @@ function leadList(all) {
   let timer;
   text.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(apply, 300); });
   grade.addEventListener('change', apply);
+  if (leadStatus) leadStatus.addEventListener('change', apply);
   filter.addEventListener('keydown', e => { if (e.key === 'Enter') apply(); });
 
   function header() {
@@ -242,7 +248,7 @@ function leadList(all) {
   async function load() {
     header();
     const clauses = [];
-    if (all) clauses.push("status eq 'OPEN'");
+    if (all && state.status) clauses.push(`status eq '${state.status}'`);
     if (state.text) {
       const q = quote(state.text);
       clauses.push(`(contains(lastName,${q}) or contains(firstName,${q}) or contains(companyName,${q}) or contains(topic,${q}))`);
@@ -295,6 +301,7 @@ function leadList(all) {
   show(h('h1', {}, title),
     h('div', { class: 'toolbar' },
       h('div', { class: 'grow' }, h('label', { for: 'search' }, 'Search'), text),
+      leadStatus ? h('div', {}, h('label', { for: 'status' }, 'Status'), leadStatus) : null,
       h('div', {}, h('label', { for: 'grade' }, 'Grade'), grade),
       h('div', { class: 'grow' }, h('label', { for: 'filter' }, 'Filter (press Enter)'), filter)),
     filterError, status,

@@ -209,6 +209,56 @@ class BrowserIT {
     }
 
     @Test
+    void theModelEditorKeepsEveryAttributeAsItCameAndShowsPathsNoLeadHas() throws Exception {
+        Api admin = Api.as("admin");
+        String name = Api.unique("Kept");
+        jakarta.json.JsonObject deployed = admin.put("/api/v1/models/by-name/" + name, "{'attributes':['source',"
+                + "{'path':'account/numberOfEmployees','ignoreEmpty':true},'attributes/NoLeadHasThis'],'priority':-10}")
+                .expect(201).json();
+        String id = deployed.getString("id");
+        try (Browser b = new Browser(1280, 900)) {
+            b.signIn("admin");
+            b.open("/#/models/" + id);
+            b.until(d -> d.findElement(By.tagName("h1")).getText().equals(name) ? true : null);
+            String unknown = b.find(By.cssSelector("label[for='attr-attributes/NoLeadHasThis']")).getText();
+            assertTrue(unknown.contains("no lead has it now"), unknown);
+            assertTrue(b.find(By.id("attr-attributes/NoLeadHasThis")).isSelected());
+            String kept = b.find(By.cssSelector("label[for='attr-account/numberOfEmployees']")).getText();
+            assertTrue(kept.contains("empty values ignored"), kept);
+            b.screenshot("14-model-editor-kept-attributes");
+            b.type(By.id("m-priority"), "-9");
+            b.find(By.id("attr-jobTitle")).click();
+            b.find(By.id("save-model")).click();
+            b.until(d -> d.findElements(By.cssSelector("main p.ok")).stream()
+                    .anyMatch(m -> m.getText().startsWith("Saved")) ? true : null);
+        }
+        jakarta.json.JsonObject saved = admin.get("/api/v1/models/" + id).expect(200).json();
+        assertEquals(-9, saved.getInt("priority"));
+        jakarta.json.JsonArray attributes = saved.getJsonArray("attributes");
+        assertEquals(4, attributes.size(), attributes.toString());
+        assertEquals(deployed.getJsonArray("attributes"), attributes.subList(0, 3), "the configuration's own, as they came");
+        assertEquals("jobTitle", attributes.getString(3));
+        admin.delete("/api/v1/models/" + id, null).expect(204);
+    }
+
+    @Test
+    void allLeadsShowsClosedLeadsOnRequest() throws Exception {
+        int qualified = Api.as("manager").get("/api/v1/leads?top=0&count=true&filter=" + Api.q("status eq 'QUALIFIED'"))
+                .expect(200).json().getInt("count");
+        try (Browser b = new Browser(1280, 800)) {
+            b.signIn("manager");
+            b.find(By.cssSelector("#nav a[href='#/leads/all']")).click();
+            b.until(d -> b.find(By.tagName("h1")).getText().equals("All leads") ? true : null);
+            awaitLoaded(b);
+            assertEquals("OPEN", new org.openqa.selenium.support.ui.Select(b.find(By.id("status")))
+                    .getFirstSelectedOption().getAttribute("value"), "open leads by default");
+            new org.openqa.selenium.support.ui.Select(b.find(By.id("status"))).selectByValue("QUALIFIED");
+            b.until(d -> status(b).endsWith(" of " + qualified + " leads") ? true : null);
+            b.screenshot("07-all-leads-qualified");
+        }
+    }
+
+    @Test
     void anAdministratorConfiguresTrainsPublishesAndInspectsAModel() throws Exception {
         String name = Api.unique("Browser model");
         try (Browser b = new Browser(1280, 900)) {
