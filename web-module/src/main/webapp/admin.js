@@ -185,7 +185,8 @@ export async function modelEditor(id) {
         h('dt', {}, 'Log loss'), h('dd', {}, fixed(m.logLoss)),
         h('dt', {}, 'Brier'), h('dd', {}, fixed(m.brier)),
         h('dt', {}, 'Calibration error'), h('dd', {}, fixed(m.ece)),
-        h('dt', {}, 'Trained on'), h('dd', {}, `${m.trainingRows} leads (${m.qualified} qualified), version ${m.modelVersion}`)) : null,
+        h('dt', {}, 'Trained on'), h('dd', {}, `${m.trainingRows} leads (${m.qualified} qualified), version ${m.modelVersion}`),
+        m.allHistory ? h('dd', { class: 'muted small' }, `Metrics from a holdout run: measured on the newest ${m.evaluationRows}, before the version learned from them too.`) : null) : null,
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', id: 'train', disabled: model.status === 'TRAINING', onclick: train }, 'Train'),
         model.latestVersion && model.latestVersion !== model.publishedVersion ? act('Publish', 'publish') : null,
@@ -279,7 +280,9 @@ export async function modelQuality(id, version) {
   const calibration = h('canvas', { id: 'calibration-chart', role: 'img', 'aria-label': `Calibration plot, expected calibration error ${fixed(m.ece)}` });
   show(h('p', {}, h('a', { href: `#/models/${id}` }, `← ${model.name}`)),
     h('h1', {}, `${model.name} v${version}: quality`),
-    h('p', {}, `Measured on ${m.evaluationRows ?? m.rows} closed leads the version did not train on (trained on ${m.trainingRows}, ${when(v.trainedOn)}).`),
+    h('p', { id: 'measured-on' }, m.allHistory
+      ? `Measured on the newest ${m.evaluationRows} closed leads by a holdout run that trained on the older ${m.trainingRows - m.evaluationRows}; the version that scores was then trained on all ${m.trainingRows} (${when(v.trainedOn)}), the newest included.`
+      : `Measured on ${m.evaluationRows ?? m.rows} closed leads the version did not train on (trained on ${m.trainingRows}, ${when(v.trainedOn)}).`),
     h('dl', { class: 'metrics' },
       h('dt', {}, 'AUC'), h('dd', {}, fixed(m.auc)), h('dt', {}, 'Log loss'), h('dd', {}, fixed(m.logLoss)),
       h('dt', {}, 'Brier score'), h('dd', {}, fixed(m.brier)), h('dt', {}, 'Expected calibration error'), h('dd', {}, fixed(m.ece)),

@@ -151,6 +151,7 @@ public class ModelTrainer {
         return Json.createObjectBuilder(r.metrics().toJson())
                 .add("trainingRows", r.trainingRows()).add("qualified", r.qualified())
                 .add("disqualified", r.disqualified()).add("evaluationRows", r.evaluationRows())
+                .add("allHistory", r.allHistory())
                 .add("epochs", r.fit().epochs()).add("trainingMillis", r.millis()).build();
     }
 

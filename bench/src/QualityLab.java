@@ -1,0 +1,179 @@
+import io.leadscore.scoring.AttributeSpec;
+import io.leadscore.scoring.FeatureSource;
+import io.leadscore.scoring.Metrics;
+import io.leadscore.scoring.ScoringModel;
+import io.leadscore.scoring.Trainer;
+import io.leadscore.scoring.TrainingResult;
+import io.leadscore.scoring.TrainingRow;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * bench/quality-lab: the training engine in process on the shared data sets' fixed test splits, each training
+ * option on and off with the same split and seeds (an ablation table), in minutes instead of bench/quality's
+ * REST round trip. Rows are "created" in file order, as bench/quality creates them, so the product's
+ * time-ordered holdout is the same. The scores compared with the labels are the integer scores the API shows.
+ * bench/quality, through the REST API, stays the measure of record.
+ *
+ * java -cp <ejb-module classes and dependencies> QualityLab <dataDir> <command> [variant ...]
+ * variants: default; holdout-only (the scoring network never learns from the newest 20 %)
+ */
+public class QualityLab {
+
+    static final Set<String> LEAKY = Set.of("Tags", "Lead Quality", "Lead Profile", "Asymmetrique Activity Index",
+            "Asymmetrique Profile Index", "Asymmetrique Activity Score", "Asymmetrique Profile Score");
+    static final Set<String> SNAPSHOT = Set.of("Last Activity", "Last Notable Activity");
+    static final Set<String> NOT_FEATURES = Set.of("Prospect ID", "Lead Number", "Converted");
+
+    record Data(String name, List<AttributeSpec> specs, List<TrainingRow> train, List<FeatureSource> test, boolean[] labels) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        String command = args[1];
+        List<String> variants = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("default", "holdout-only");
+        List<Data> sets = new ArrayList<>();
+        List<CSVRecord> xed = read(dir.resolve("leads-xeducation.csv"));
+        Set<Integer> xedTest = testRows(dir.resolve("split-test-ids.txt"));
+        List<String> header = xed.get(0).getParser().getHeaderNames();
+        List<String> noLeakage = header.stream().filter(h -> !NOT_FEATURES.contains(h) && !LEAKY.contains(h)).toList();
+        List<String> strict = noLeakage.stream().filter(h -> !SNAPSHOT.contains(h)).toList();
+        sets.add(data("X Education, no leakage", xed, xedTest, noLeakage, r -> r.get("Converted").equals("1"), r -> {
+            Map<String, Object> v = new HashMap<>();
+            noLeakage.forEach(h -> put(v, h, r.get(h)));
+            return v;
+        }));
+        sets.add(data("X Education, strict", xed, xedTest, strict, r -> r.get("Converted").equals("1"), r -> {
+            Map<String, Object> v = new HashMap<>();
+            strict.forEach(h -> put(v, h, r.get(h)));
+            return v;
+        }));
+        List<CSVRecord> mql = read(dir.resolve("olist/olist-marketing-qualified-leads.csv"));
+        Set<String> won = new HashSet<>();
+        read(dir.resolve("olist/olist-closed-deals.csv")).forEach(r -> won.add(r.get("mql_id")));
+        sets.add(data("Olist", mql, testRows(dir.resolve("olist/split-test-ids.txt")),
+                List.of("origin", "landing_page_id", "first_contact_day"), r -> won.contains(r.get("mql_id")), r -> {
+                    Map<String, Object> v = new HashMap<>();
+                    put(v, "origin", r.get("origin"));
+                    put(v, "landing_page_id", r.get("landing_page_id"));
+                    v.put("attributes/first_contact_day", (double) LocalDate.parse(r.get("first_contact_date")).toEpochDay());
+                    return v;
+                }));
+
+        String only = System.getProperty("lab.only");
+        if (only != null) {
+            sets.removeIf(d -> !d.name().contains(only));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        StringBuilder rows = new StringBuilder();
+        for (String variant : variants) {
+            for (Data d : sets) {
+                Trainer.Options o = options(variant);
+                long t = System.nanoTime();
+                TrainingResult r = Trainer.train(d.specs(), d.train(), o, pool);
+                double seconds = (System.nanoTime() - t) / 1e9;
+                ScoringModel m = r.model();
+                double[] p = m.probabilities(d.test());
+                double[] published = new double[p.length];
+                for (int i = 0; i < p.length; i++) {
+                    published[i] = ScoringModel.score(p[i]) / 100.0; // the integer score, as the API shows it
+                }
+                Metrics test = Metrics.of(published, d.labels());
+                System.out.printf("%-14s %-24s test AUC %.4f ECE %.4f log loss %.4f | holdout AUC %.4f | %.1f s, %d epochs%n",
+                        variant, d.name(), test.auc(), test.ece(), test.logLoss(), r.metrics().auc(), seconds, r.fit().epochs());
+                rows.append(String.format(java.util.Locale.ROOT, "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.1f s |%n",
+                        variant, d.name(), test.auc(), test.ece(), test.logLoss(), r.metrics().auc(), seconds));
+            }
+        }
+        pool.shutdown();
+        String md = "## quality-lab — " + LocalDate.now() + "\n\n"
+                + "Machine: " + BenchReport.machine() + ". Command: `" + command + "`. In process: the product's trainer "
+                + "(`io.leadscore.scoring.Trainer`) on the fixed splits of `../shared/data`, the published integer scores "
+                + "of the test rows compared with their labels; same split and seeds for every variant. "
+                + "`default` is the product; `holdout-only` is the procedure before the version that scores learned from "
+                + "the newest 20 % of the closed leads (its network is the holdout run's). Training time includes the "
+                + "first training's JIT compilation for the first row of each variant.\n\n"
+                + "| variant | data set | test AUC | ECE | log loss | holdout AUC (newest 20 %) | training |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- |\n" + rows;
+        BenchReport.write("quality-lab", md);
+    }
+
+    static Trainer.Options options(String variant) {
+        Trainer.Options d0 = Trainer.Options.defaults(20261127L);
+        Trainer.Options d = new Trainer.Options(d0.seed(), d0.network(), d0.evaluationShare(),
+                Integer.getInteger("lab.folds", d0.folds()), d0.minimumPerClass(), d0.distill(), d0.allHistory());
+        return switch (variant) {
+            case "default" -> d;
+            case "holdout-only" -> d.withAllHistory(false);
+            default -> throw new IllegalArgumentException("unknown variant " + variant);
+        };
+    }
+
+    static Data data(String name, List<CSVRecord> rows, Set<Integer> test, List<String> columns,
+                     Function<CSVRecord, Boolean> label, Function<CSVRecord, Map<String, Object>> values) {
+        List<AttributeSpec> specs = columns.stream().map(h -> new AttributeSpec("attributes/" + h, h, false)).toList();
+        List<TrainingRow> train = new ArrayList<>();
+        List<FeatureSource> open = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> v = values.apply(rows.get(i));
+            boolean y = label.apply(rows.get(i));
+            if (test.contains(i)) {
+                open.add(v::get);
+                labels.add(y);
+            } else {
+                Instant created = start.plusSeconds(60L * i);
+                train.add(new TrainingRow(String.format("%06d", i), v::get, y, created, created.plusSeconds(3600)));
+            }
+        }
+        boolean[] y = new boolean[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.get(i);
+        }
+        return new Data(name, specs, train, open, y);
+    }
+
+    static void put(Map<String, Object> v, String column, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        try {
+            v.put("attributes/" + column, Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            v.put("attributes/" + column, value);
+        }
+    }
+
+    static List<CSVRecord> read(Path file) throws Exception {
+        try (Reader r = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    static Set<Integer> testRows(Path file) throws Exception {
+        Set<Integer> rows = new HashSet<>();
+        for (String line : Files.readAllLines(file)) {
+            String s = line.strip().split(",")[0];
+            if (s.matches("\\d+")) {
+                rows.add(Integer.parseInt(s));
+            }
+        }
+        return rows;
+    }
+}
