@@ -15,7 +15,7 @@ export async function modelList() {
     h('td', {}, h('a', { href: `#/models/${m.id}` }, m.name)),
     h('td', {}, statusBadge(m.status)),
     h('td', { class: 'hide-narrow' }, m.businessProcess || 'Any'),
-    h('td', { class: 'hide-narrow', style: 'white-space: normal' }, m.filter || 'All leads'),
+    h('td', { class: 'hide-narrow wrap' }, m.filter || 'All leads'),
     h('td', { class: 'num' }, m.publishedVersion ? `v${m.publishedVersion}` : '—'),
     h('td', { class: 'num' }, m.metrics ? fixed(m.metrics.auc) : '—'),
     h('td', { class: 'num hide-narrow' }, m.metrics ? String(m.metrics.trainingRows) : '—')));
@@ -249,7 +249,7 @@ export async function modelEditor(id) {
     h('div', { class: 'lead' },
       h('form', { onsubmit: e => { e.preventDefault(); save(); } },
         h('div', { class: 'fields' }, f.name.row, f.businessProcess.row, f.priority.row),
-        h('div', { class: 'fields' }, h('div', { style: 'grid-column: 1 / -1' }, f.filter.row)),
+        h('div', { class: 'fields' }, h('div', { class: 'span-all' }, f.filter.row)),
         h('h2', {}, 'Attributes ', count),
         search, attributesError,
         h('div', { class: 'checks' }, ...boxes),

@@ -33,7 +33,7 @@ export async function systemJobs() {
       h('td', {}, h('span', { class: `status job-${j.status}` }, j.status)),
       h('td', { class: 'num' }, String(j.attempts)),
       h('td', { class: 'hide-narrow' }, when(j.createdOn)),
-      h('td', { style: 'white-space: normal; max-width: 380px' }, j.error || ''),
+      h('td', { class: 'wrap error-cell' }, j.error || ''),
       h('td', {},
         j.status === 'Failed' || j.status === 'Canceled' ? h('button', { type: 'button', onclick: () => act(j, 'retry') }, 'Retry') : null,
         j.status === 'Waiting' ? h('button', { type: 'button', onclick: () => act(j, 'cancel') }, 'Cancel') : null))));
@@ -75,7 +75,7 @@ export async function pluginSteps(mayChange) {
   async function load() {
     const { json } = await api('/plugin-steps');
     tbody.replaceChildren(...json.value.map(s => {
-      const rank = h('input', { type: 'number', min: 1, value: s.rank, 'aria-label': `Rank of ${s.plugin} on ${s.message}`, style: 'width: 5em', disabled: !mayChange });
+      const rank = h('input', { type: 'number', min: 1, value: s.rank, 'aria-label': `Rank of ${s.plugin} on ${s.message}`, class: 'rank', disabled: !mayChange });
       rank.addEventListener('change', () => { if (rank.value.trim()) change(s, { rank: Number(rank.value) }, `rank ${rank.value}`); });
       return h('tr', {},
         h('td', {}, s.plugin, s.declared ? h('span', { class: 'muted small' }, ' (declared)') : null),
@@ -116,7 +116,7 @@ export function leadImport(importId) {
         h('div', { class: 'table-wrap' }, h('table', { id: 'rejected' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Row'), h('th', { scope: 'col' }, 'Why'))),
           h('tbody', {}, ...json.errors.map(e => h('tr', {}, h('td', { class: 'num' }, String(e.row)),
-            h('td', { style: 'white-space: normal' }, e.message))))))]));
+            h('td', { class: 'wrap' }, e.message))))))]));
       if (json.status !== 'Waiting' && json.status !== 'Running') return;
       await new Promise(r => setTimeout(r, 1000));
     }

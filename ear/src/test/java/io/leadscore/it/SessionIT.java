@@ -14,10 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The web UI's sign-in over HTTP: the single sign-on cookie, bad input, and the cross-site request check. */
 class SessionIT {
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager()).build();
 
     private HttpResponse<String> send(String method, String path, String json, boolean fromTheUi) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.BASE + path)).header("Accept", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(java.time.Duration.ofSeconds(60))
+                .header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json.replace('\'', '"')));
         if (json != null) {
@@ -56,5 +58,43 @@ class SessionIT {
 
         assertEquals(204, send("DELETE", "/api/v1/session", null, true).statusCode());
         assertEquals(401, send("GET", "/api/v1/leads?top=1", null, false).statusCode(), "signed out");
+
+        // a copy of the cookie taken before the sign-out (a stolen one, say) no longer signs anyone in
+        HttpResponse<String> replayed = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(URI.create(Api.BASE
+                + "/api/v1/leads?top=1")).header("Cookie", cookie.substring(0, cookie.indexOf(';'))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, replayed.statusCode(), "sign-out revoked the token");
+    }
+
+    @Test
+    void failedSignInsAreThrottledPerUserName() throws Exception {
+        String user = Api.unique("nobody");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, send("POST", "/api/v1/session", "{'username':'" + user + "','password':'guess" + i + "'}", true)
+                    .statusCode());
+        }
+        HttpResponse<String> throttled = send("POST", "/api/v1/session", "{'username':'" + user.toUpperCase()
+                + "','password':'guess5'}", true);
+        assertEquals(429, throttled.statusCode(), throttled.body());
+        long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 25 && retryAfter <= 30, "wait " + retryAfter);
+        assertTrue(throttled.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        assertTrue(throttled.body().contains("Too many failed sign-ins"), throttled.body());
+        // other users are not concerned
+        assertEquals(200, send("POST", "/api/v1/session", "{'username':'sales','password':'sales'}", true).statusCode());
+    }
+
+    @Test
+    void pagesAndAnswersCarryTheSecurityHeaders() throws Exception {
+        for (String path : new String[]{"/", "/app.js", "/api/v1/session"}) {
+            HttpResponse<String> r = send("GET", path, null, false);
+            assertEquals(200, r.statusCode(), path);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'")
+                    && !csp.contains("unsafe-inline"), path + ": " + csp);
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), path);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+        }
     }
 }

@@ -43,6 +43,8 @@ public class SessionResource {
 
     @Context
     private HttpServletRequest request;
+    @jakarta.inject.Inject
+    private SignInThrottle throttle;
 
     @GET
     @Operation(summary = "Who is signed in", description = "200 {user, roles}; user null when nobody is")
@@ -56,19 +58,29 @@ public class SessionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign in", description = "Body {username, password}: 200 {user, roles} with Liberty's "
-            + "single sign-on cookie; 401 for a wrong user name or password")
+            + "single sign-on cookie; 401 for a wrong user name or password; after 5 failures in a row for a user "
+            + "name, 429 with Retry-After (30 s, doubling with each further failure, at most 15 minutes)")
     public Response signIn(InputStream body) {
         JsonObject json = JsonBodies.readOptionalObject(body);
         String user = text(json, "username");
         String password = text(json, "password");
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Duration wait = throttle.waitFor(user, now);
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            return Response.fromResponse(Problems.of(Response.Status.TOO_MANY_REQUESTS, "Too many failed sign-ins as "
+                    + "this user; try again in " + seconds + " s")).header("Retry-After", seconds).build();
+        }
         try {
             if (request.getUserPrincipal() != null) {
                 request.logout();
             }
             request.login(user, password);
         } catch (ServletException e) {
+            throttle.failed(user, now);
             return Problems.of(Response.Status.UNAUTHORIZED, "Wrong user name or password");
         }
+        throttle.succeeded(user);
         return Response.ok(who()).build();
     }
 
