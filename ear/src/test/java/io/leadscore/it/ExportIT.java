@@ -49,6 +49,32 @@ class ExportIT {
     }
 
     @Test
+    void textASpreadsheetWouldRunAsAFormulaIsEscapedAndAnImportReadsItBack() throws IOException {
+        String name = Api.unique("Formula");
+        sales.createLead("{'lastName':'" + name + "','topic':'=HYPERLINK(\\\"http://evil.example\\\")',"
+                + "'phone':'+44 20 0000 0000','attributes':{'Note':'@SUM(A1)','Delta':-3}}");
+        String csv = sales.get("/api/v1/leads?filter=" + q("lastName eq '" + name + "'"), "text/csv").expect(200).body();
+        CSVRecord row = parse(csv).get(0);
+        assertEquals("'=HYPERLINK(\"http://evil.example\")", row.get("topic"));
+        assertEquals("'+44 20 0000 0000", row.get("phone"));
+        assertEquals("'@SUM(A1)", row.get("attributes/Note"));
+        assertEquals("-3", row.get("attributes/Delta"), "numbers are numbers, not formulas");
+
+        // the exported file imported again gives the same values
+        String again = Api.unique("Again");
+        String imported = csv.replace(name, again);
+        String id = sales.post("/api/v1/imports", "text/csv", imported.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .expect(202).json().getString("id");
+        Api.await(java.time.Duration.ofSeconds(120), () -> sales.get("/api/v1/imports/" + id).expect(200).json(),
+                i -> i.getString("status").equals("Completed"));
+        jakarta.json.JsonObject lead = sales.get("/api/v1/leads?filter=" + q("lastName eq '" + again + "'")).expect(200)
+                .json().getJsonArray("value").getJsonObject(0);
+        assertEquals("=HYPERLINK(\"http://evil.example\")", lead.getString("topic"));
+        assertEquals("+44 20 0000 0000", lead.getString("phone"));
+        assertEquals("@SUM(A1)", lead.getJsonObject("attributes").getString("Note"));
+    }
+
+    @Test
     void theExportHonoursTheFilterTheOrderAndWhatTheCallerMaySee() throws IOException {
         String filter = "status eq 'OPEN' and industry eq 'Finance'";
         int count = manager.get("/api/v1/leads?top=0&count=true&filter=" + q(filter)).expect(200).json().getInt("count");

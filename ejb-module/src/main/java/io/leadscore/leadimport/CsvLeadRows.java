@@ -110,7 +110,7 @@ public final class CsvLeadRows {
         Set<String> unreadable = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
             String target = targets.get(i);
-            String v = values.get(i) == null ? "" : values.get(i).strip();
+            String v = unescaped(values.get(i) == null ? "" : values.get(i).strip());
             if (target.isEmpty() || v.isEmpty()) {
                 continue;
             }
@@ -197,6 +197,14 @@ public final class CsvLeadRows {
         // a closed lead with one date: closed when created, or created when closed
         return new Row(number, input, new LeadHistory(status, createdOn != null ? createdOn : closedOn,
                 closedOn != null ? closedOn : createdOn), null);
+    }
+
+    /**
+     * A cell an export escaped against spreadsheet formulas (an apostrophe before = + - @, a tab or a carriage
+     * return) reads as the text it was.
+     */
+    static String unescaped(String v) {
+        return v.length() > 1 && v.charAt(0) == '\'' && "=+-@\t\r".indexOf(v.charAt(1)) >= 0 ? v.substring(1) : v;
     }
 
     /** The header's name for a field the validation named. */

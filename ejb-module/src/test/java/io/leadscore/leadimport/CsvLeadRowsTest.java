@@ -54,6 +54,15 @@ class CsvLeadRowsTest {
     }
 
     @Test
+    void cellsAnExportEscapedAgainstFormulasReadAsTheyWere() {
+        assertEquals("=1+2", CsvLeadRows.unescaped("'=1+2"));
+        assertEquals("+44 20 0000 0000", CsvLeadRows.unescaped("'+44 20 0000 0000"));
+        assertEquals("@home", CsvLeadRows.unescaped("'@home"));
+        assertEquals("'quoted'", CsvLeadRows.unescaped("'quoted'"), "an apostrophe before anything else stays");
+        assertEquals("'", CsvLeadRows.unescaped("'"));
+    }
+
+    @Test
     void aClosedLeadWithoutAnyDateIsRejectedSayingWhichIsNeeded() {
         assertEquals("closedOn: is required for a closed lead (when it was qualified or disqualified; or give its createdOn)",
                 map("Hopper", "", "", "", "", "QUALIFIED", "", "", "", "", "").rejection());
