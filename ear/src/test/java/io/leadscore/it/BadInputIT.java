@@ -49,7 +49,7 @@ class BadInputIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{'lastName':", "not json", "[1,2]", ""})
+    @ValueSource(strings = {"{'lastName':", "not json", "[1,2]", "", "{'lastName':'x'}}", "{'lastName':'x'} {}"})
     void malformedBodiesAre400(String body) {
         sales.post("/api/v1/leads", body).problemNaming(400, "body");
     }

@@ -3,8 +3,8 @@ package io.leadscore.api;
 import io.leadscore.common.ValidationException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -46,14 +46,20 @@ public final class JsonBodies {
             throw new ValidationException("body", "nests objects and arrays more than " + MAX_DEPTH + " levels deep");
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            value = reader.readValue();
+        boolean more;
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            parser.next();
+            value = parser.getValue();
+            more = parser.hasNext(); // a reader would stop after the first value and ignore the rest
         } catch (JsonParsingException e) {
             var loc = e.getLocation();
             throw new ValidationException("body", "is not valid JSON"
                     + (loc == null ? "" : " (line " + loc.getLineNumber() + ", column " + loc.getColumnNumber() + ")"));
         } catch (RuntimeException e) { // JsonException, and the parser's own limits
             throw new ValidationException("body", "is not valid JSON");
+        }
+        if (more) {
+            throw new ValidationException("body", "has more after its JSON value");
         }
         if (!(value instanceof JsonObject obj)) {
             throw new ValidationException("body", "must be a JSON object");
