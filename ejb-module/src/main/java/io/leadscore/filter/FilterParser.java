@@ -25,10 +25,15 @@ public final class FilterParser {
 
     public static final int MAX_LENGTH = 4000;
     private static final int MAX_DEPTH = 50;
+    /** Comparisons and function calls in one expression: each may be a subquery (a custom attribute's, say). */
+    public static final int MAX_TERMS = 100;
+    /** Values in one {@code in} list. */
+    public static final int MAX_IN_VALUES = 500;
 
     private final String src;
     private int pos;
     private int depth;
+    private int terms;
 
     private FilterParser(String src) {
         this.src = src;
@@ -95,6 +100,10 @@ public final class FilterParser {
                 if (peek('(')) {
                     pos++;
                     Path path = path();
+                    if (++terms > MAX_TERMS) {
+                        throw new FilterException("The expression has more than " + MAX_TERMS + " comparisons",
+                                path.position(), null);
+                    }
                     expect(',');
                     Literal lit = literal();
                     expect(')');
@@ -104,6 +113,9 @@ public final class FilterParser {
             }
         }
         Path path = path();
+        if (++terms > MAX_TERMS) {
+            throw new FilterException("The expression has more than " + MAX_TERMS + " comparisons", path.position(), null);
+        }
         skipSpace();
         int opPos = pos;
         String word = identifier();
@@ -115,6 +127,9 @@ public final class FilterParser {
             expect('(');
             List<Literal> literals = new ArrayList<>();
             do {
+                if (literals.size() == MAX_IN_VALUES) {
+                    throw error("An 'in' list has more than " + MAX_IN_VALUES + " values");
+                }
                 literals.add(literal());
             } while (accept(','));
             expect(')');

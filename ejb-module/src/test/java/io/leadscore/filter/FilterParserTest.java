@@ -105,6 +105,23 @@ class FilterParserTest {
         assertTrue(e.getMessage().contains("nested"));
     }
 
+    @Test
+    void tooManyComparisonsOrInValuesAreRefusedNamingTheLimit() {
+        String hundred = String.join(" or ", java.util.Collections.nCopies(100, "a eq 1"));
+        FilterParser.parse(hundred);
+        FilterException terms = assertThrows(FilterException.class, () -> FilterParser.parse(hundred + " or b eq 2"));
+        assertTrue(terms.getMessage().contains("more than 100 comparisons"), terms.getMessage());
+        assertEquals(hundred.length() + 5, terms.position(), "points at the 101st");
+        FilterException calls = assertThrows(FilterException.class,
+                () -> FilterParser.parse(hundred + " or contains(b,'x')"));
+        assertTrue(calls.getMessage().contains("more than 100 comparisons"), calls.getMessage());
+
+        String values = String.join(",", java.util.Collections.nCopies(500, "1"));
+        assertEquals(500, ((Expr.In) FilterParser.parse("a in (" + values + ")")).literals().size());
+        FilterException in = assertThrows(FilterException.class, () -> FilterParser.parse("a in (" + values + ",2)"));
+        assertTrue(in.getMessage().contains("more than 500 values"), in.getMessage());
+    }
+
     private static Object literal(String text) {
         return ((Expr.Compare) FilterParser.parse(text)).literal().value();
     }
