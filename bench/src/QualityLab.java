@@ -35,11 +35,6 @@ import java.util.function.Function;
  */
 public class QualityLab {
 
-    static final Set<String> LEAKY = Set.of("Tags", "Lead Quality", "Lead Profile", "Asymmetrique Activity Index",
-            "Asymmetrique Profile Index", "Asymmetrique Activity Score", "Asymmetrique Profile Score");
-    static final Set<String> SNAPSHOT = Set.of("Last Activity", "Last Notable Activity");
-    static final Set<String> NOT_FEATURES = Set.of("Prospect ID", "Lead Number", "Converted");
-
     record Data(String name, List<AttributeSpec> specs, List<TrainingRow> train, List<FeatureSource> test, boolean[] labels) {
     }
 
@@ -49,10 +44,10 @@ public class QualityLab {
         List<String> variants = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("default", "holdout-only");
         List<Data> sets = new ArrayList<>();
         List<CSVRecord> xed = read(dir.resolve("leads-xeducation.csv"));
-        Set<Integer> xedTest = testRows(dir.resolve("split-test-ids.txt"));
+        Set<Integer> xedTest = QualityBench.testRows(dir.resolve("split-test-ids.txt"));
         List<String> header = xed.get(0).getParser().getHeaderNames();
-        List<String> noLeakage = header.stream().filter(h -> !NOT_FEATURES.contains(h) && !LEAKY.contains(h)).toList();
-        List<String> strict = noLeakage.stream().filter(h -> !SNAPSHOT.contains(h)).toList();
+        List<String> noLeakage = header.stream().filter(h -> !QualityBench.NOT_FEATURES.contains(h) && !QualityBench.LEAKY.contains(h)).toList();
+        List<String> strict = noLeakage.stream().filter(h -> !QualityBench.SNAPSHOT.contains(h)).toList();
         sets.add(data("X Education, no leakage", xed, xedTest, noLeakage, r -> r.get("Converted").equals("1"), r -> {
             Map<String, Object> v = new HashMap<>();
             noLeakage.forEach(h -> put(v, h, r.get(h)));
@@ -66,7 +61,7 @@ public class QualityLab {
         List<CSVRecord> mql = read(dir.resolve("olist/olist-marketing-qualified-leads.csv"));
         Set<String> won = new HashSet<>();
         read(dir.resolve("olist/olist-closed-deals.csv")).forEach(r -> won.add(r.get("mql_id")));
-        sets.add(data("Olist", mql, testRows(dir.resolve("olist/split-test-ids.txt")),
+        sets.add(data("Olist", mql, QualityBench.testRows(dir.resolve("olist/split-test-ids.txt")),
                 List.of("origin", "landing_page_id", "first_contact_day"), r -> won.contains(r.get("mql_id")), r -> {
                     Map<String, Object> v = new HashMap<>();
                     put(v, "origin", r.get("origin"));
@@ -164,16 +159,5 @@ public class QualityLab {
         try (Reader r = Files.newBufferedReader(file)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
         }
-    }
-
-    static Set<Integer> testRows(Path file) throws Exception {
-        Set<Integer> rows = new HashSet<>();
-        for (String line : Files.readAllLines(file)) {
-            String s = line.strip().split(",")[0];
-            if (s.matches("\\d+")) {
-                rows.add(Integer.parseInt(s));
-            }
-        }
-        return rows;
     }
 }

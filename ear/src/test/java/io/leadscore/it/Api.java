@@ -253,12 +253,23 @@ final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : BASE + path))
                 .timeout(Duration.ofSeconds(60));
         if (user != null) {
-            String password = user.equals("wrong") ? "nope" : user;
-            String name = user.equals("wrong") ? "sales" : user;
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            b.header("Authorization", user.equals("wrong") ? basic("sales", "nope") : basic(user));
         }
         return b;
+    }
+
+    /** The Authorization header of a demo user, whose password is their name. */
+    static String basic(String user) {
+        return basic(user, user);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a request a test built itself (its own method, headers and body) on the shared client, once. */
+    static HttpResponse<String> exchange(HttpRequest request) throws java.io.IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** A request that got no answer: it timed out, or the connection was refused or reset. */

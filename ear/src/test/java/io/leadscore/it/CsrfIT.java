@@ -5,11 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,17 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CsrfIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Api sales = Api.as("sales");
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-    }
 
     /** A POST with the headers Chromium sends for a form on another site's page (enctype text/plain). */
     private static HttpResponse<String> formPost(String path, String origin, String fetchSite) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.BASE + path))
-                .header("Authorization", basic("sales"))
+                .header("Authorization", Api.basic("sales"))
                 .header("Content-Type", "text/plain")
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                 .header("Sec-Fetch-Mode", "navigate")
@@ -43,7 +36,7 @@ class CsrfIT {
         if (fetchSite != null) {
             b.header("Sec-Fetch-Site", fetchSite);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Api.exchange(b.build());
     }
 
     private String openLead() {
@@ -77,10 +70,10 @@ class CsrfIT {
     void theUiOnItsOwnOriginAndApiClientsWithoutBrowserHeadersAreServed() throws Exception {
         String id = openLead();
         URI base = URI.create(Api.BASE);
-        HttpResponse<String> ui = HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/v1/leads/" + id + "/qualify"))
-                .header("Authorization", basic("sales")).header("Origin", base.getScheme() + "://" + base.getAuthority())
+        HttpResponse<String> ui = Api.exchange(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/v1/leads/" + id + "/qualify"))
+                .header("Authorization", Api.basic("sales")).header("Origin", base.getScheme() + "://" + base.getAuthority())
                 .header("Sec-Fetch-Site", "same-origin").header("X-Requested-With", "leadscore")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, ui.statusCode(), ui.body());
         assertEquals("QUALIFIED", status(id));
         // a CRM integration: Basic credentials, no Origin, no Sec-Fetch-Site

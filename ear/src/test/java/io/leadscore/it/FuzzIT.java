@@ -8,13 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
@@ -29,10 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FuzzIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    /** The caller: an administrator reaches every endpoint of the corpus. */
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     private record Case(String method, String path, String body) {
         @Override
@@ -92,14 +86,14 @@ class FuzzIT {
 
     private static HttpResponse<String> send(Case c) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.BASE + c.path())).timeout(Duration.ofSeconds(60))
-                .header("Authorization", AUTH);
+                .header("Authorization", Api.basic("admin")); // an administrator reaches every endpoint of the corpus
         if (c.body() == null) {
             b.method(c.method(), HttpRequest.BodyPublishers.noBody());
         } else {
             b.header("Content-Type", c.method().equals("PATCH") ? "application/merge-patch+json" : "application/json")
                     .method(c.method(), HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8));
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Api.exchange(b.build());
     }
 
     private static int leads() {

@@ -9,13 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoleMatrixIT {
 
     private static final List<String> CALLERS = List.of("sales", "manager", "admin", "operator", "anonymous");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     /** An operation as the matrix names it: method, path template and, where one path answers several, the media type. */
     private record Operation(String method, String path, String accept) {
@@ -65,8 +61,7 @@ class RoleMatrixIT {
 
     /** Every operation the running server documents at /openapi, plus the CSV export (a second answer of GET /leads). */
     private static List<Operation> documented() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/openapi?format=JSON")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = Api.exchange(HttpRequest.newBuilder(URI.create(Api.BASE + "/openapi?format=JSON")).build());
         assertEquals(200, r.statusCode());
         JsonObject paths = Json.createReader(new StringReader(r.body())).readObject().getJsonObject("paths");
         List<Operation> ops = new ArrayList<>();
@@ -87,8 +82,7 @@ class RoleMatrixIT {
                 .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(60));
         if (!caller.equals("anonymous")) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((caller + ":" + caller)
-                    .getBytes(StandardCharsets.UTF_8)));
+            b.header("Authorization", Api.basic(caller));
         }
         if (op.accept() != null) {
             b.header("Accept", op.accept());
@@ -103,7 +97,7 @@ class RoleMatrixIT {
                 b.method(op.method(), HttpRequest.BodyPublishers.ofString(csv ? "" : "{"));
             }
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Api.exchange(b.build());
     }
 
     private static String verdict(int status) {

@@ -99,11 +99,7 @@ public final class FilterParser {
                 skipSpace();
                 if (peek('(')) {
                     pos++;
-                    Path path = path();
-                    if (++terms > MAX_TERMS) {
-                        throw new FilterException("The expression has more than " + MAX_TERMS + " comparisons",
-                                path.position(), null);
-                    }
+                    Path path = term(path());
                     expect(',');
                     Literal lit = literal();
                     expect(')');
@@ -112,10 +108,7 @@ public final class FilterParser {
                 pos = save;
             }
         }
-        Path path = path();
-        if (++terms > MAX_TERMS) {
-            throw new FilterException("The expression has more than " + MAX_TERMS + " comparisons", path.position(), null);
-        }
+        Path path = term(path());
         skipSpace();
         int opPos = pos;
         String word = identifier();
@@ -142,6 +135,14 @@ public final class FilterParser {
         }
         pos = opPos;
         throw error("Unknown operator '" + word + "'; expected eq, ne, gt, ge, lt, le or in");
+    }
+
+    /** Counts a comparison or function call, whose path is {@code path}, against {@link #MAX_TERMS}. */
+    private Path term(Path path) {
+        if (++terms > MAX_TERMS) {
+            throw new FilterException("The expression has more than " + MAX_TERMS + " comparisons", path.position(), null);
+        }
+        return path;
     }
 
     private Path path() {

@@ -199,12 +199,20 @@ public final class CsvLeadRows {
                 closedOn != null ? closedOn : createdOn), null);
     }
 
+    /** What a text cell starts with when a spreadsheet would take it for a formula. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     /**
-     * A cell an export escaped against spreadsheet formulas (an apostrophe before = + - @, a tab or a carriage
-     * return) reads as the text it was.
+     * A text cell for a CSV export: one a spreadsheet would take for a formula gets a leading apostrophe, as OWASP
+     * advises against CSV injection; {@link #unescaped} reads it back.
      */
+    public static String escaped(String text) {
+        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    /** A cell an export escaped against spreadsheet formulas reads as the text it was. */
     static String unescaped(String v) {
-        return v.length() > 1 && v.charAt(0) == '\'' && "=+-@\t\r".indexOf(v.charAt(1)) >= 0 ? v.substring(1) : v;
+        return v.length() > 1 && v.charAt(0) == '\'' && FORMULA_STARTS.indexOf(v.charAt(1)) >= 0 ? v.substring(1) : v;
     }
 
     /** The header's name for a field the validation named. */

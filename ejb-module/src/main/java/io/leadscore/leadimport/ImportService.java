@@ -125,9 +125,7 @@ public class ImportService {
 
     private static String reason(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && !(t instanceof io.leadscore.plugin.InvalidPluginExecutionException)
-                && !(t instanceof io.leadscore.common.ValidationException) && !(t instanceof ForbiddenException)
-                && !(t instanceof ConflictException)) {
+        while (t.getCause() != null && t.getCause() != t && !forTheUser(t)) {
             t = t.getCause();
         }
         if (t instanceof io.leadscore.common.ValidationException v) {
@@ -138,14 +136,20 @@ public class ImportService {
         if (t instanceof ForbiddenException f) {
             return f.field() + ": " + f.getMessage();
         }
-        if (t instanceof io.leadscore.plugin.InvalidPluginExecutionException || t instanceof ConflictException
-                || t instanceof NotFoundException) {
+        if (forTheUser(t)) {
             return t.getMessage();
         }
         // anything else (the database's own words, a bug) is for the server log, not for the user
         String incident = java.util.UUID.randomUUID().toString();
         LOG.log(java.util.logging.Level.SEVERE, "An imported row could not be written, incident " + incident, e);
         return "could not be written (an unexpected error; the server log has incident " + incident + ")";
+    }
+
+    /** An exception whose message was written for the user: a plugin's refusal, or the platform's own 4xx. */
+    private static boolean forTheUser(Throwable t) {
+        return t instanceof io.leadscore.plugin.InvalidPluginExecutionException
+                || t instanceof io.leadscore.common.ValidationException || t instanceof ForbiddenException
+                || t instanceof ConflictException || t instanceof NotFoundException;
     }
 
     /**

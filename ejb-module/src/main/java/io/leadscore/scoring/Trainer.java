@@ -169,15 +169,11 @@ public final class Trainer {
     /** The run's ensemble, and its calibration fitted on each row's prediction by the network that did not learn it. */
     private static Fitted collect(FeatureEncoder encoder, List<List<TrainingRow>> folds, List<Network> networks,
                                   List<Network.Fit[]> fits) {
-        int k = networks.size();
-        List<Network> members = new ArrayList<>();
         List<Double> outOfFold = new ArrayList<>();
         List<Boolean> outOfFoldLabels = new ArrayList<>();
-        for (int f = 0; f < k; f++) {
-            Network member = networks.get(f);
-            members.add(member);
+        for (int f = 0; f < networks.size(); f++) {
             List<TrainingRow> held = folds.get(f);
-            for (double p : member.predict(flat(encoder, held), held.size())) {
+            for (double p : networks.get(f).predict(flat(encoder, held), held.size())) {
                 outOfFold.add(p);
             }
             for (TrainingRow r : held) {
@@ -193,7 +189,7 @@ public final class Trainer {
         for (int i = 0; i < raw.length; i++) {
             rawLabels[i] = outOfFoldLabels.get(i);
         }
-        return new Fitted(encoder, Network.ensemble(members), members.size(), Calibration.fit(raw, rawLabels), fit);
+        return new Fitted(encoder, Network.ensemble(networks), networks.size(), Calibration.fit(raw, rawLabels), fit);
     }
 
     private static <T> T join(CompletableFuture<T> future) {

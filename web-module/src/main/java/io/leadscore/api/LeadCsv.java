@@ -4,6 +4,7 @@ import io.leadscore.common.FieldDef;
 import io.leadscore.lead.Lead;
 import io.leadscore.lead.LeadSchema;
 import io.leadscore.lead.LeadScore;
+import io.leadscore.leadimport.CsvLeadRows;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -18,7 +19,7 @@ import java.util.Map;
 /**
  * Leads as CSV (Apache Commons CSV, RFC 4180): the fields of API.md, the score's value, grade, trend and time,
  * then one {@code attributes/<name>} column per custom attribute — the columns an import reads back. Text that a
- * spreadsheet would run as a formula is escaped ({@link #cell}).
+ * spreadsheet would run as a formula is escaped ({@link CsvLeadRows#escaped}), as the import reads it back.
  */
 final class LeadCsv implements AutoCloseable {
 
@@ -68,15 +69,7 @@ final class LeadCsv implements AutoCloseable {
         if (v instanceof Enum<?> e) {
             return e.name();
         }
-        return v == null ? null : v instanceof CharSequence t ? cell(t.toString()) : v.toString();
-    }
-
-    /**
-     * A text a spreadsheet would take for a formula (it starts with = + - @, a tab or a carriage return) gets a
-     * leading apostrophe, as OWASP advises against CSV injection; an import drops it again (CsvLeadRows).
-     */
-    static String cell(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return v == null ? null : v instanceof CharSequence t ? CsvLeadRows.escaped(t.toString()) : v.toString();
     }
 
     @Override
