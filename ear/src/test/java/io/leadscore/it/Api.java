@@ -54,7 +54,8 @@ final class Api {
         awaitReady();
     }
 
-    private final String user;
+    /** The Authorization header every request sends, or null. */
+    private final String authorization;
 
     /** The server's port opens before the application is ready: wait for readiness once per test run. */
     static void awaitReady() {
@@ -81,12 +82,18 @@ final class Api {
         }
     }
 
-    private Api(String user) {
-        this.user = user;
+    private Api(String authorization) {
+        this.authorization = authorization;
     }
 
+    /** A demo user by HTTP Basic; "wrong" is sales with a wrong password. */
     static Api as(String user) {
-        return new Api(user);
+        return new Api(user.equals("wrong") ? basic("sales", "nope") : basic(user));
+    }
+
+    /** An integration with an OAuth2 bearer token. */
+    static Api bearer(String token) {
+        return new Api("Bearer " + token);
     }
 
     static Api anonymous() {
@@ -252,8 +259,8 @@ final class Api {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : BASE + path))
                 .timeout(Duration.ofSeconds(60));
-        if (user != null) {
-            b.header("Authorization", user.equals("wrong") ? basic("sales", "nope") : basic(user));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
         }
         return b;
     }
