@@ -418,9 +418,8 @@ function scoreWidget(lead) {
     const why = h('ul');
     element.replaceChildren(h('h2', {}, 'Lead score'), h('p', {}, 'This lead has no score.'), why);
     try {
-      const e = (await api(`/leads/${lead.id}/eligibility`)).json;
-      const reasons = e.models.flatMap(m => m.reasons.map(r => `${m.name}: ${r}`));
-      why.replaceChildren(...(reasons.length ? reasons : ['No model is published yet.']).map(r => h('li', {}, r)));
+      const reasons = eligibilityReasons((await api(`/leads/${lead.id}/eligibility`)).json);
+      why.replaceChildren(...reasons.map(r => h('li', {}, r)));
     } catch (problem) {
       why.replaceChildren(h('li', { class: 'error' }, problem.describe()));
     }
@@ -428,6 +427,16 @@ function scoreWidget(lead) {
 
   refresh().catch(problem => element.replaceChildren(h('p', { class: 'error' }, problem.describe ? problem.describe() : String(problem))));
   return { element, refresh };
+}
+
+/** Why a lead has no score, as sentences: about the lead first (its scoring job, the window), then model by model. */
+function eligibilityReasons(e) {
+  const sentence = t => t.charAt(0).toUpperCase() + t.slice(1) + '.';
+  const reasons = [...(e.notes || []).map(sentence), ...e.models.flatMap(m => m.reasons.map(r => `${m.name}: ${r}`))];
+  if (reasons.length === 0 && e.scoredBy) {
+    reasons.push('A model applies: the score appears when its scoring job has run.');
+  }
+  return reasons.length ? reasons : ['No model is published yet.'];
 }
 
 let tipIds = 0;
@@ -482,9 +491,9 @@ async function details(lead, score) {
 async function aboutTab(lead, panel) {
   panel.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
   if (!lead.score) {
-    const e = (await api(`/leads/${lead.id}/eligibility`)).json;
+    const reasons = eligibilityReasons((await api(`/leads/${lead.id}/eligibility`)).json);
     panel.replaceChildren(h('h2', {}, 'Why this lead has no score'),
-      h('ul', {}, ...e.models.flatMap(m => m.reasons.map(r => h('li', {}, `${m.name}: ${r}`)))));
+      h('ul', { id: 'why-not-scored' }, ...reasons.map(r => h('li', {}, r))));
     return;
   }
   const f = (await api(`/models/${lead.score.modelId}/factors`)).json;

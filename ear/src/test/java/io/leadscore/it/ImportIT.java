@@ -49,6 +49,21 @@ class ImportIT {
     }
 
     @Test
+    void anOpenLeadFromBeforeTheRescoreWindowSaysSoAndShowsItsScoringJob() {
+        String run = Api.unique("Old");
+        String id = upload(sales, "", ("lastName,createdOn\n" + run + ",2020-01-15\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, awaitImport(sales, id).getInt("rowsImported"));
+        String lead = sales.get("/api/v1/leads?filter=" + q("lastName eq '" + run + "'")).expect(200).json()
+                .getJsonArray("value").getJsonObject(0).getString("id");
+        sales.awaitScored(lead); // scored when imported, like a new lead
+        JsonObject why = sales.get("/api/v1/leads/" + lead + "/eligibility").expect(200).json();
+        assertEquals("Succeeded", why.getJsonObject("scoringJob").getString("status"), why.toString());
+        assertEquals(1, why.getJsonArray("notes").size(), why.toString());
+        assertTrue(why.getJsonArray("notes").getString(0).startsWith("it was created on 2020-01-15, before the daily "
+                + "rescore's window (the last 730 days)"), why.toString());
+    }
+
+    @Test
     void goodRowsAreImportedAndScoredAndEveryBadRowIsReportedWithItsReason() throws Exception {
         String run = Api.unique("Imp");
         ByteArrayOutputStream csv = new ByteArrayOutputStream();

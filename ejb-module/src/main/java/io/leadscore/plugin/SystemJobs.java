@@ -284,6 +284,14 @@ public class SystemJobs {
         return jobs.stream().map(SystemJob::id).toList();
     }
 
+    /** The newest job of {@code plugin} about one record, if it has any (succeeded ones are pruned after a while). */
+    public java.util.Optional<SystemJob> latest(String plugin, String entity, String entityId) {
+        return em.createQuery("select j from SystemJob j where j.plugin = :p and j.entity = :e and j.entityId = :id "
+                        + "order by j.createdOn desc", SystemJob.class)
+                .setParameter("p", plugin).setParameter("e", entity).setParameter("id", entityId)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
     public SystemJob get(String id) {
         SystemJob job = em.find(SystemJob.class, id);
         if (job == null) {

@@ -172,6 +172,19 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
         }
         JsonObjectBuilder o = Json.createObjectBuilder();
         ModelJson.text(o, "scoredBy", v.scoredBy());
+        JsonArrayBuilder notes = Json.createArrayBuilder();
+        v.notes().forEach(notes::add);
+        o.add("notes", notes);
+        if (v.scoringJob() == null) {
+            o.addNull("scoringJob");
+        } else {
+            Eligibility.ScoringJob j = v.scoringJob();
+            JsonObjectBuilder job = Json.createObjectBuilder().add("id", j.id()).add("status", j.status().name())
+                    .add("createdOn", j.createdOn().toString());
+            ModelJson.text(job, "error", j.error());
+            ModelJson.text(job, "completedOn", j.completedOn() == null ? null : j.completedOn().toString());
+            o.add("scoringJob", job);
+        }
         return o.add("models", models).build();
     }
 
