@@ -23,6 +23,8 @@ public class ImportOutcome implements JobListener {
     private JobContext job;
     @EJB
     private ImportService imports;
+    @Inject
+    private io.leadscore.leadimport.ImportSlots slots;
 
     @Override
     public void beforeJob() {
@@ -31,6 +33,14 @@ public class ImportOutcome implements JobListener {
 
     @Override
     public void afterJob() {
+        try {
+            record();
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void record() {
         BatchStatus s = job.getBatchStatus();
         String exit = job.getExitStatus();
         if (s == BatchStatus.FAILED) {

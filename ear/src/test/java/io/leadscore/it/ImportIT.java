@@ -105,6 +105,9 @@ class ImportIT {
         assertEquals("2025-01-10T00:00:00Z", closed.getString("createdOn"));
         assertEquals("2025-02-01T00:00:00Z", closed.getString("closedOn"));
         assertEquals(2, count("startswith(lastName, '" + run + "')"), "nothing else was written");
+        java.nio.file.Path file = Server.WLP.resolve("usr/servers/" + Server.NAME + "/imports/" + id + ".csv");
+        assertTrue(!java.nio.file.Files.exists(file), "a completed import's file is deleted: " + file);
+        assertTrue(java.nio.file.Files.isDirectory(file.getParent()), "where import files are kept: " + file.getParent());
     }
 
     @Test

@@ -27,6 +27,22 @@ public final class RecordQueries {
     private RecordQueries() {
     }
 
+    /** The longest a page or count query may run (query.timeout.seconds, 30 by default); then it is canceled. */
+    public static int timeoutSeconds() {
+        try {
+            return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("query.timeout.seconds", Integer.class).orElse(DEFAULT_TIMEOUT_SECONDS);
+        } catch (IllegalStateException e) { // outside a server (unit tests, tools): no MicroProfile Config
+            return DEFAULT_TIMEOUT_SECONDS;
+        }
+    }
+
+    private static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
+    private static <T> TypedQuery<T> bounded(TypedQuery<T> q) {
+        return q.setHint("jakarta.persistence.query.timeout", timeoutSeconds() * 1000);
+    }
+
     /** A restriction computed for a query root, such as "owned by the caller". */
     public interface Restriction extends BiFunction<CriteriaBuilder, Root<?>, Predicate> {
     }
@@ -66,7 +82,7 @@ public final class RecordQueries {
         List<T> items = new ArrayList<>();
         boolean more = false;
         if (q.top() > 0) {
-            TypedQuery<T> tq = em.createQuery(select).setFirstResult(q.skip()).setMaxResults(q.top() + 1);
+            TypedQuery<T> tq = bounded(em.createQuery(select)).setFirstResult(q.skip()).setMaxResults(q.top() + 1);
             // a page is for reading: no change tracking at commit
             tq.setHint("eclipselink.read-only", "true");
             items.addAll(tq.getResultList());
@@ -82,7 +98,7 @@ public final class RecordQueries {
             Root<T> countRoot = cq.from(type);
             CriteriaFilter ccf = new CriteriaFilter(cb, cq, countRoot);
             cq.select(cb.count(countRoot)).where(where(cb, ccf, countRoot, filter, restrictions));
-            count = em.createQuery(cq).getSingleResult();
+            count = bounded(em.createQuery(cq)).getSingleResult();
         }
         return new Page<>(items, count, more);
     }

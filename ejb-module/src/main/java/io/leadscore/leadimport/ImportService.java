@@ -71,8 +71,20 @@ public class ImportService {
         find(id).started(executionId);
     }
 
+    /**
+     * The import's end. A completed import's file is deleted (its rows are leads now, its rejections in the
+     * database); a failed or stopped one keeps it, so that an operator can restart the job in the Admin Center.
+     */
     public void ended(String id, LeadImport.Status status, String why) {
         find(id).ended(status, why, Times.now());
+        if (status == LeadImport.Status.Completed) {
+            try {
+                java.nio.file.Files.deleteIfExists(file(id));
+            } catch (java.io.IOException e) {
+                java.util.logging.Logger.getLogger(ImportService.class.getName()).warning(
+                        "Could not delete the file of import " + id + ": " + e);
+            }
+        }
     }
 
     private LeadImport find(String id) {

@@ -54,6 +54,8 @@ public class ImportsResource {
     private ImportService imports;
     @EJB
     private OperatorJobs launcher;
+    @jakarta.inject.Inject
+    private io.leadscore.leadimport.ImportSlots slots;
     @Context
     private SecurityContext security;
     @Context
@@ -74,17 +76,24 @@ public class ImportsResource {
         if (businessProcess != null && (businessProcess.isBlank() || businessProcess.length() > 100)) {
             throw new ValidationException("businessProcess", "must be 1 to 100 characters");
         }
+        slots.take(); // a 429 when the server already runs as many imports as it may; given back when the job ends
         String id = imports.newId();
         Path file = imports.file(id);
-        long bytes = save(body, file);
         LeadImport registered;
+        long execution;
         try {
-            registered = imports.register(id, caller, "upload.csv", bytes, owner, businessProcess);
+            long bytes = save(body, file);
+            try {
+                registered = imports.register(id, caller, "upload.csv", bytes, owner, businessProcess);
+            } catch (RuntimeException e) {
+                delete(file);
+                throw e;
+            }
+            execution = launcher.importLeads(id);
         } catch (RuntimeException e) {
-            delete(file);
+            slots.release();
             throw e;
         }
-        long execution = launcher.importLeads(id);
         return Response.accepted(Json.createObjectBuilder().add("id", registered.id()).add("status", "Waiting")
                         .add("executionId", execution).build())
                 .location(uri.getAbsolutePathBuilder().path(id).build()).build();

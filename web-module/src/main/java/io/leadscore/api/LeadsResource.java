@@ -53,6 +53,8 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
     private LeadService leads;
     @EJB
     private io.leadscore.lead.LeadExport export;
+    @jakarta.inject.Inject
+    private ExportSlots exportSlots;
 
     @Override
     protected RecordService<Lead> service() {
@@ -102,11 +104,16 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
         LeadService.View view = LeadService.View.parse(uri.getQueryParameters().getFirst("view"));
         leads.list(caller, view, q); // a bad filter or order is a 400 before anything is sent
         List<String> attributes = export.attributeNames();
+        exportSlots.take(); // a 429 beyond export.concurrent.max; given back when the stream ends, however it ends
         jakarta.ws.rs.core.StreamingOutput body = out -> {
-            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
-                    java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
-            try (LeadCsv csv = new LeadCsv(w, attributes)) {
-                export.forEach(caller, view, q, csv::print);
+            try {
+                java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+                        java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+                try (LeadCsv csv = new LeadCsv(w, attributes)) {
+                    export.forEach(caller, view, q, csv::print);
+                }
+            } finally {
+                exportSlots.release();
             }
         };
         return Response.ok(body, "text/csv; charset=UTF-8")

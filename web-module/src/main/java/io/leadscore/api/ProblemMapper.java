@@ -55,6 +55,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.SEVERE, p.getMessage(), p);
             return Problems.of(Status.INTERNAL_SERVER_ERROR, p.publicMessage());
         }
+        if (t instanceof io.leadscore.common.Slots.Busy) {
+            return Response.fromResponse(Problems.of(Status.TOO_MANY_REQUESTS, t.getMessage()))
+                    .header("Retry-After", 10).build();
+        }
+        if (timedOut(t)) {
+            return Response.fromResponse(Problems.of(Status.SERVICE_UNAVAILABLE, "The query took longer than the "
+                    + io.leadscore.filter.RecordQueries.timeoutSeconds() + " s a query may take; narrow the filter or "
+                    + "ask for fewer rows")).header("Retry-After", 10).build();
+        }
         if (t instanceof EJBAccessException) {
             return Problems.of(Status.FORBIDDEN, "Your role may not do this");
         }
@@ -76,6 +85,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, thrown);
         return Problems.of(Status.INTERNAL_SERVER_ERROR, "Unexpected error; the server log has incident " + incident);
+    }
+
+    /** A statement the database canceled at the query timeout (JPA's exception, JDBC's, or Derby's and PostgreSQL's state). */
+    static boolean timedOut(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof jakarta.persistence.QueryTimeoutException || c instanceof java.sql.SQLTimeoutException) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLException sql && ("XCL52".equals(sql.getSQLState())
+                    || "57014".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable t) {
