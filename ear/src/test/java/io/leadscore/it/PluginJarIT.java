@@ -183,6 +183,15 @@ class PluginJarIT {
 
     @Test
     @Order(6)
+    void aPluginThatThrowsAnErrorFailsItsJobInsteadOfLeavingItInProgress() {
+        String id = sales.createLead("{'lastName':'Erroneous','attributes':{'throwError':true}}").getString("id");
+        JsonObject failed = awaitJob(id, "FlakyPlugin", j -> j.getString("status").equals("Failed"));
+        assertTrue(failed.getString("error").contains("flaky: an Error, not an exception"), failed.toString());
+        sales.awaitScored(id); // the other steps of the save ran
+    }
+
+    @Test
+    @Order(6)
     void aJobThatKeepsFailingEndsFailedWithItsErrorAndAnOperatorRetriesIt() {
         String id = sales.createLead("{'lastName':'Failing','attributes':{'failTimes':5}}").getString("id");
         JsonObject failed = awaitJob(id, "FlakyPlugin", j -> j.getString("status").equals("Failed"));

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fails as often as the lead's attributes/failTimes says, then writes attributes/flakyDone; sleeps
- * attributes/sleepMs first. Runs batches: the jobs one save or import chunk enqueued run together.
+ * attributes/sleepMs first; throws an Error (not an exception) when attributes/throwError is true. Runs batches: the jobs one save or import chunk enqueued run together.
  */
 public class FlakyPlugin implements Plugin {
 
@@ -32,6 +32,9 @@ public class FlakyPlugin implements Plugin {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+        if (Boolean.TRUE.equals(lead.get("attributes/throwError"))) {
+            throw new AssertionError("flaky: an Error, not an exception");
         }
         int call = CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         double failTimes = lead.get("attributes/failTimes") instanceof Number n ? n.doubleValue() : 0;

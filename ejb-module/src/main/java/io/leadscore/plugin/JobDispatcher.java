@@ -174,7 +174,7 @@ public class JobDispatcher {
         Map<String, Duration> next = Map.of();
         try {
             next = jobs.attemptAll(ids);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // the executor's thread carries on; a job left InProgress is swept
             LOG.log(Level.SEVERE, "System jobs " + ids + " could not be run", e);
         } finally {
             queued.addAndGet(-ids.size());

@@ -83,7 +83,7 @@ public class SystemJobs {
         if (!started.isEmpty()) {
             try {
                 self.executeAll(started);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an Error too (a plugin's StackOverflowError, say): never left InProgress
                 LOG.log(Level.FINE, "A batch of " + started.size() + " system jobs failed as a whole; each runs on its own", e);
                 for (String id : started) {
                     if (!self.startAgain(id)) {
@@ -215,7 +215,7 @@ public class SystemJobs {
         try {
             self.execute(id);
             return null;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error ends the attempt like any failure, never leaves it InProgress
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof InvalidPluginExecutionException)) {
                 cause = cause.getCause();
@@ -282,6 +282,23 @@ public class SystemJobs {
                 SystemJob.class).setParameter("s", List.of(JobStatus.Waiting, JobStatus.InProgress)).getResultList();
         jobs.forEach(j -> j.interrupted(Times.now()));
         return jobs.stream().map(SystemJob::id).toList();
+    }
+
+    /**
+     * Jobs that look abandoned: Waiting and due before {@code waitingBefore}, or InProgress since before
+     * {@code startedBefore}; those in progress wait again. At most {@code max}, oldest first; returns their ids.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> takeBackStuck(Instant waitingBefore, Instant startedBefore, int max) {
+        List<SystemJob> stuck = em.createQuery("select j from SystemJob j where (j.status = :waiting and "
+                        + "coalesce(j.nextAttemptOn, j.createdOn) < :due) or (j.status = :running and j.startedOn < :started) "
+                        + "order by j.createdOn", SystemJob.class)
+                .setParameter("waiting", JobStatus.Waiting).setParameter("due", Times.utc(waitingBefore))
+                .setParameter("running", JobStatus.InProgress).setParameter("started", Times.utc(startedBefore))
+                .setMaxResults(max).getResultList();
+        Instant now = Times.now();
+        stuck.forEach(j -> j.interrupted(now));
+        return stuck.stream().map(SystemJob::id).toList();
     }
 
     /** The newest job of {@code plugin} about one record, if it has any (succeeded ones are pruned after a while). */
