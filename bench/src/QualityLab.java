@@ -1,6 +1,8 @@
 import io.leadscore.scoring.AttributeSpec;
+import io.leadscore.scoring.FeatureEncoder;
 import io.leadscore.scoring.FeatureSource;
 import io.leadscore.scoring.Metrics;
+import io.leadscore.scoring.Network;
 import io.leadscore.scoring.ScoringModel;
 import io.leadscore.scoring.Trainer;
 import io.leadscore.scoring.TrainingResult;
@@ -31,7 +33,8 @@ import java.util.function.Function;
  * bench/quality, through the REST API, stays the measure of record.
  *
  * java -cp <ejb-module classes and dependencies> QualityLab <dataDir> <command> [variant ...]
- * variants: default; holdout-only (the scoring network never learns from the newest 20 %)
+ * variants: default; holdout-only (the scoring network never learns from the newest 20 %); quintiles-only,
+ * no-piecewise-linear, no-special-values (numeric encodings off); narrow (hidden layers halved)
  */
 public class QualityLab {
 
@@ -41,7 +44,7 @@ public class QualityLab {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         String command = args[1];
-        List<String> variants = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("default", "holdout-only");
+        List<String> variants = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("default", "quintiles-only", "no-piecewise-linear", "no-special-values", "holdout-only");
         List<Data> sets = new ArrayList<>();
         List<CSVRecord> xed = read(dir.resolve("leads-xeducation.csv"));
         Set<Integer> xedTest = QualityBench.testRows(dir.resolve("split-test-ids.txt"));
@@ -101,8 +104,11 @@ public class QualityLab {
                 + "(`io.leadscore.scoring.Trainer`) on the fixed splits of `../shared/data`, the published integer scores "
                 + "of the test rows compared with their labels; same split and seeds for every variant. "
                 + "`default` is the product; `holdout-only` is the procedure before the version that scores learned from "
-                + "the newest 20 % of the closed leads (its network is the holdout run's). Training time includes the "
-                + "first training's JIT compilation for the first row of each variant.\n\n"
+                + "the newest 20 % of the closed leads (its network is the holdout run's); `quintiles-only` encodes "
+                + "numbers as before piecewise-linear encoding (standardised value and one-hot quintile); "
+                + "`no-piecewise-linear` and `no-special-values` turn one of the two numeric encodings off; `narrow` "
+                + "halves the hidden layers (64 and 32 units). Training time includes the first training's JIT "
+                + "compilation for the first row of each variant.\n\n"
                 + "| variant | data set | test AUC | ECE | log loss | holdout AUC (newest 20 %) | training |\n"
                 + "| --- | --- | --- | --- | --- | --- | --- |\n" + rows;
         BenchReport.write("quality-lab", md);
@@ -110,11 +116,17 @@ public class QualityLab {
 
     static Trainer.Options options(String variant) {
         Trainer.Options d0 = Trainer.Options.defaults(20261127L);
-        Trainer.Options d = new Trainer.Options(d0.seed(), d0.network(), d0.evaluationShare(),
-                Integer.getInteger("lab.folds", d0.folds()), d0.minimumPerClass(), d0.distill(), d0.allHistory());
+        Trainer.Options d = d0.withFolds(Integer.getInteger("lab.folds", d0.folds()));
+        FeatureEncoder.Encoding e = d.encoding();
         return switch (variant) {
             case "default" -> d;
             case "holdout-only" -> d.withAllHistory(false);
+            case "no-piecewise-linear" -> d.withEncoding(new FeatureEncoder.Encoding(false, e.specialValues()));
+            case "no-special-values" -> d.withEncoding(new FeatureEncoder.Encoding(e.piecewiseLinear(), false));
+            case "quintiles-only" -> d.withEncoding(new FeatureEncoder.Encoding(false, false));
+            case "narrow" -> d.withNetwork(new Network.Options(d.network().seed(), 64, 32, d.network().learningRate(),
+                    d.network().l2(), d.network().dropout(), d.network().batchSize(), d.network().maxEpochs(),
+                    d.network().patience()));
             default -> throw new IllegalArgumentException("unknown variant " + variant);
         };
     }

@@ -152,10 +152,10 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
     }
 
     /** Categorical or numeric, as the training values say: numeric when every present value is a number. */
-    static FeatureColumn fit(AttributeSpec spec, List<Object> values) {
+    static FeatureColumn fit(AttributeSpec spec, List<Object> values, FeatureEncoder.Encoding encoding) {
         boolean numeric = values.stream().anyMatch(v -> v != null)
                 && values.stream().allMatch(v -> v == null || v instanceof Number);
-        return numeric ? Numeric.fit(spec, values) : Categorical.fit(spec, values);
+        return numeric ? Numeric.fit(spec, values, encoding) : Categorical.fit(spec, values);
     }
 
     static FeatureColumn fromJson(JsonObject json) {
@@ -328,8 +328,21 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
         }
     }
 
-    /** A numeric attribute: standardised (log-scaled when skewed), clipped, with a missing indicator. */
+    /**
+     * A numeric attribute: standardised (log-scaled when skewed) and clipped, with a missing indicator; then its
+     * piecewise-linear encoding over quantile bins (Gorishniy et al., NeurIPS 2022: one component per bin, 0 below
+     * it, 1 above it, the position inside it in between), which lets a small network draw the steps and bends that
+     * trees find; and an indicator for each frequent exact value ("no visit at all", a 999 that means "never"),
+     * kept apart from the numeric range. Versions trained before piecewise-linear encoding one-hot the quintile
+     * instead, and still read that way.
+     */
     static final class Numeric extends FeatureColumn {
+        /** At most this many piecewise-linear bins; fewer when the attribute has fewer distinct values. */
+        static final int PIECES = 16;
+        /** A value is special when at least this share of the leads with a value have exactly it. */
+        static final double SPECIAL_SHARE = 0.05;
+        static final int MAX_SPECIALS = 3;
+
         private final boolean log;
         private final double mean;
         private final double std;
@@ -338,9 +351,13 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
         private final double[] edges;
         /** Representative values of a typical lead: the training deciles. */
         private final double[] deciles;
+        /** Bounds of the piecewise-linear bins, ascending (bins + 1 values); null: one-hot quintiles (older versions). */
+        private final double[] pieces;
+        /** Values with an indicator of their own. */
+        private final double[] specials;
 
         private Numeric(AttributeSpec spec, boolean log, double mean, double std, boolean missingIndicator,
-                        double[] edges, double[] deciles) {
+                        double[] edges, double[] deciles, double[] pieces, double[] specials) {
             super(spec);
             this.log = log;
             this.mean = mean;
@@ -348,9 +365,11 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
             this.missingIndicator = missingIndicator;
             this.edges = edges;
             this.deciles = deciles;
+            this.pieces = pieces;
+            this.specials = specials;
         }
 
-        static Numeric fit(AttributeSpec spec, List<Object> values) {
+        static Numeric fit(AttributeSpec spec, List<Object> values, FeatureEncoder.Encoding encoding) {
             double[] v = values.stream().filter(x -> x != null).mapToDouble(x -> ((Number) x).doubleValue())
                     .sorted().toArray();
             int missing = values.size() - v.length;
@@ -366,7 +385,10 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
             for (int i = 0; i < 10; i++) {
                 deciles[i] = quantile(v, 0.05 + 0.1 * i);
             }
-            Numeric n = new Numeric(spec, log, mean, std, missing > 0 && !spec.ignoreEmpty(), edges, deciles);
+            double[] specials = encoding.specialValues() ? specials(v) : new double[0];
+            double[] pieces = encoding.piecewiseLinear() ? pieces(v) : null;
+            Numeric n = new Numeric(spec, log, mean, std, missing > 0 && !spec.ignoreEmpty(), edges, deciles,
+                    pieces, specials);
             double missRate = spec.ignoreEmpty() || values.isEmpty() ? 0 : (double) missing / values.size();
             n.typicalWeights = new double[n.typicalValues().size()];
             for (int i = 0; i < 10; i++) {
@@ -379,10 +401,39 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
             return n;
         }
 
+        /** The most frequent exact values, each held by at least {@link #SPECIAL_SHARE} of the values (sorted). */
+        static double[] specials(double[] sorted) {
+            List<double[]> runs = new ArrayList<>();
+            for (int i = 0; i < sorted.length; ) {
+                int j = i;
+                while (j < sorted.length && sorted[j] == sorted[i]) {
+                    j++;
+                }
+                if (j - i >= SPECIAL_SHARE * sorted.length && j - i < sorted.length) {
+                    runs.add(new double[] {sorted[i], j - i});
+                }
+                i = j;
+            }
+            return runs.stream().sorted((a, b) -> Double.compare(b[1], a[1])).limit(MAX_SPECIALS)
+                    .mapToDouble(r -> r[0]).sorted().toArray();
+        }
+
+        /** Quantile bounds of the piecewise-linear bins: distinct, from the smallest to the largest training value. */
+        static double[] pieces(double[] sorted) {
+            double[] q = new double[PIECES + 1];
+            for (int i = 0; i <= PIECES; i++) {
+                q[i] = quantile(sorted, (double) i / PIECES);
+            }
+            double[] d = Arrays.stream(q).distinct().toArray();
+            return d.length >= 2 ? d : new double[] {d[0], d[0] + 1};
+        }
+
         static Numeric read(AttributeSpec spec, JsonObject json) {
             return new Numeric(spec, json.getBoolean("log"), json.getJsonNumber("mean").doubleValue(),
                     json.getJsonNumber("std").doubleValue(), json.getBoolean("missingIndicator"),
-                    doubles(json, "edges"), doubles(json, "deciles"));
+                    doubles(json, "edges"), doubles(json, "deciles"),
+                    json.containsKey("pieces") ? doubles(json, "pieces") : null,
+                    json.containsKey("specials") ? doubles(json, "specials") : new double[0]);
         }
 
         private static double[] doubles(JsonObject json, String name) {
@@ -425,7 +476,7 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
 
         @Override
         int width() {
-            return (missingIndicator ? 2 : 1) + edges.length + 1;
+            return (missingIndicator ? 2 : 1) + (pieces == null ? edges.length + 1 : pieces.length - 1) + specials.length;
         }
 
         private int bin(double x) {
@@ -438,8 +489,6 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
 
         @Override
         void encode(Object value, float[] row, int offset) {
-            // the standardised value, the missing indicator, then the range (quintile) as one-hot, which
-            // lets the network learn thresholds and bumps ("no visit at all") without much data
             java.util.Arrays.fill(row, offset, offset + width(), 0f);
             int bins = offset + (missingIndicator ? 2 : 1);
             if (value == null) {
@@ -452,7 +501,23 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
             double t = log ? Math.log1p(Math.max(0, x)) : x;
             double z = (t - mean) / std;
             row[offset] = (float) Math.max(-5, Math.min(5, z));
-            row[bins + bin(x)] = 1f;
+            int next;
+            if (pieces == null) {
+                row[bins + bin(x)] = 1f;
+                next = bins + edges.length + 1;
+            } else {
+                for (int i = 0; i + 1 < pieces.length; i++) {
+                    double lo = pieces[i];
+                    double hi = pieces[i + 1];
+                    row[bins + i] = x >= hi ? 1f : x <= lo ? 0f : (float) ((x - lo) / (hi - lo));
+                }
+                next = bins + pieces.length - 1;
+            }
+            for (int i = 0; i < specials.length; i++) {
+                if (x == specials[i]) {
+                    row[next + i] = 1f;
+                }
+            }
         }
 
         @Override
@@ -516,6 +581,14 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
             Arrays.stream(deciles).forEach(d::add);
             json.add("kind", "numeric").add("log", log).add("mean", mean).add("std", std)
                     .add("missingIndicator", missingIndicator).add("edges", e).add("deciles", d);
+            if (pieces != null) {
+                JsonArrayBuilder p = Json.createArrayBuilder();
+                Arrays.stream(pieces).forEach(p::add);
+                json.add("pieces", p);
+            }
+            JsonArrayBuilder sp = Json.createArrayBuilder();
+            Arrays.stream(specials).forEach(sp::add);
+            json.add("specials", sp);
         }
     }
 }

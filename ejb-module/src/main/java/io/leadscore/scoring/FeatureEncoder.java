@@ -29,15 +29,31 @@ public final class FeatureEncoder {
         this.width = w;
     }
 
-    /** Fits every attribute's column on the training rows. An attribute no row has is categorical, all missing. */
+    /**
+     * Which encodings numeric attributes get besides the standardised value (bench/quality-lab compares them on
+     * and off): {@code piecewiseLinear} over quantile bins, else the quintile one-hot of earlier versions;
+     * {@code specialValues}, an indicator for each frequent exact value.
+     */
+    public record Encoding(boolean piecewiseLinear, boolean specialValues) {
+        public static Encoding defaults() {
+            return new Encoding(true, true);
+        }
+    }
+
+    /** Fits every attribute's column on the training rows with the default encodings. */
     public static FeatureEncoder fit(List<AttributeSpec> specs, List<TrainingRow> rows) {
+        return fit(specs, rows, Encoding.defaults());
+    }
+
+    /** Fits every attribute's column on the training rows. An attribute no row has is categorical, all missing. */
+    public static FeatureEncoder fit(List<AttributeSpec> specs, List<TrainingRow> rows, Encoding encoding) {
         List<FeatureColumn> columns = new ArrayList<>();
         for (AttributeSpec spec : specs) {
             List<Object> values = new ArrayList<>(rows.size());
             for (TrainingRow r : rows) {
                 values.add(FeatureColumn.readValue(spec, r.features()));
             }
-            columns.add(FeatureColumn.fit(spec, values));
+            columns.add(FeatureColumn.fit(spec, values, encoding));
         }
         return new FeatureEncoder(columns);
     }

@@ -30,14 +30,27 @@ public final class Trainer {
      * comparison (bench/quality-lab): the holdout run's networks score, and the newest leads are never learned from.
      */
     public record Options(long seed, Network.Options network, double evaluationShare, int folds,
-                          int minimumPerClass, boolean distill, boolean allHistory) {
+                          int minimumPerClass, boolean distill, boolean allHistory, FeatureEncoder.Encoding encoding) {
         public static Options defaults(long seed) {
-            return new Options(seed, Network.Options.defaults(seed), 0.2, 5, 40, true, true);
+            return new Options(seed, Network.Options.defaults(seed), 0.2, 5, 40, true, true,
+                    FeatureEncoder.Encoding.defaults());
         }
 
         /** {@code false}: the scoring network is the holdout run's, which never saw the newest closed leads. */
         public Options withAllHistory(boolean all) {
-            return new Options(seed, network, evaluationShare, folds, minimumPerClass, distill, all);
+            return new Options(seed, network, evaluationShare, folds, minimumPerClass, distill, all, encoding);
+        }
+
+        public Options withEncoding(FeatureEncoder.Encoding e) {
+            return new Options(seed, network, evaluationShare, folds, minimumPerClass, distill, allHistory, e);
+        }
+
+        public Options withNetwork(Network.Options n) {
+            return new Options(seed, n, evaluationShare, folds, minimumPerClass, distill, allHistory, encoding);
+        }
+
+        public Options withFolds(int k) {
+            return new Options(seed, network, evaluationShare, k, minimumPerClass, distill, allHistory, encoding);
         }
     }
 
@@ -143,7 +156,7 @@ public final class Trainer {
     /** Starts a run: its fold networks are queued on {@code executor}; the result completes when all have trained. */
     private static CompletableFuture<Fitted> crossFit(List<AttributeSpec> specs, List<TrainingRow> rows, Options o,
                                                       Executor executor) {
-        FeatureEncoder encoder = FeatureEncoder.fit(specs, rows);
+        FeatureEncoder encoder = FeatureEncoder.fit(specs, rows, o.encoding());
         List<List<TrainingRow>> folds = stratifiedFolds(rows, Math.max(2, o.folds()), new Random(o.seed()));
         int k = o.folds() <= 1 ? 1 : folds.size();
         List<CompletableFuture<Network>> futures = new ArrayList<>();

@@ -143,4 +143,79 @@ class FeatureEncoderTest {
         System.arraycopy(x, from, out, 0, out.length);
         return out;
     }
+
+    /** Minutes on the website: a third of the leads spent none, a few have 999 ("never left"), the rest spread. */
+    static List<TrainingRow> minutes() {
+        List<TrainingRow> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            double m = i < 100 ? 0 : i < 120 ? 999 : (i - 120) * 2.0;
+            rows.add(row(i, i % 3 == 0, Map.of("attributes/minutes", m)));
+        }
+        return rows;
+    }
+
+    @Test
+    void numbersArePiecewiseLinearOverQuantileBinsWithFrequentValuesApart() {
+        List<AttributeSpec> specs = List.of(new AttributeSpec("attributes/minutes", "Minutes", false));
+        FeatureEncoder e = FeatureEncoder.fit(specs, minutes());
+        FeatureColumn.Numeric c = (FeatureColumn.Numeric) e.columns().get(0);
+        assertArrayEquals(new double[] {0, 999}, FeatureColumn.Numeric.specials(sorted(minutes())));
+        float[] x = new float[e.width()];
+        int bins = e.width() - 1 - 2; // the standardised value first, the two special values last
+        e.encode(Map.<String, Object>of("attributes/minutes", 0.0)::get, x, 0);
+        assertEquals(1f, x[e.width() - 2], "0 has its own indicator");
+        assertEquals(0f, x[e.width() - 1]);
+        e.encode(Map.<String, Object>of("attributes/minutes", 999.0)::get, x, 0);
+        assertEquals(1f, x[e.width() - 1], "999 has its own indicator");
+        for (int b = 1; b <= bins; b++) {
+            assertEquals(1f, x[b], "999 is the largest value: every bin is full");
+        }
+        // a value inside the range: the bins below it full, the one it falls in partly, those above it empty
+        e.encode(Map.<String, Object>of("attributes/minutes", 200.0)::get, x, 0);
+        int partly = 0;
+        boolean seenEmpty = false;
+        for (int b = 1; b <= bins; b++) {
+            assertTrue(x[b] >= 0f && x[b] <= 1f);
+            if (x[b] > 0f && x[b] < 1f) {
+                partly++;
+            }
+            if (x[b] == 0f) {
+                seenEmpty = true;
+            } else {
+                assertTrue(!seenEmpty, "a bin is filled only when every bin below it is full");
+            }
+        }
+        assertEquals(1, partly);
+        assertEquals(0f, x[e.width() - 2] + x[e.width() - 1], "200 is no special value");
+        assertTrue(bins >= 4 && bins <= FeatureColumn.Numeric.PIECES, "bins " + bins);
+        assertEquals(c.width(), e.width());
+    }
+
+    @Test
+    void aVersionSavedBeforePiecewiseLinearEncodingReadsAsItWasTrained() {
+        List<AttributeSpec> specs = List.of(new AttributeSpec("attributes/minutes", "Minutes", false));
+        FeatureEncoder old = FeatureEncoder.fit(specs, minutes(), new FeatureEncoder.Encoding(false, false));
+        jakarta.json.JsonObject saved = old.toJson();
+        // as earlier versions wrote it: neither "pieces" nor "specials"
+        jakarta.json.JsonObject column = saved.getJsonArray("columns").getJsonObject(0);
+        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder(column);
+        b.remove("specials");
+        saved = jakarta.json.Json.createObjectBuilder().add("columns", jakarta.json.Json.createArrayBuilder().add(b))
+                .build();
+        FeatureEncoder restored = FeatureEncoder.fromJson(saved);
+        assertEquals(old.width(), restored.width());
+        assertEquals(1 + 4 + 1, old.width(), "the value and a one-hot quintile (no missing values here)");
+        float[] a = new float[old.width()];
+        float[] r = new float[old.width()];
+        for (TrainingRow row : minutes()) {
+            old.encode(row.features(), a, 0);
+            restored.encode(row.features(), r, 0);
+            assertArrayEquals(a, r);
+        }
+    }
+
+    private static double[] sorted(List<TrainingRow> rows) {
+        return rows.stream().mapToDouble(r -> ((Number) r.features().value("attributes/minutes")).doubleValue())
+                .sorted().toArray();
+    }
 }
