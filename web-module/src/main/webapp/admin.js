@@ -187,6 +187,7 @@ export async function modelEditor(id) {
         h('dt', {}, 'Calibration error'), h('dd', {}, fixed(m.ece)),
         h('dt', {}, 'Trained on'), h('dd', {}, `${m.trainingRows} leads (${m.qualified} qualified), version ${m.modelVersion}`),
         m.allHistory ? h('dd', { class: 'muted small' }, `Metrics from a holdout run: measured on the newest ${m.evaluationRows}, before the version learned from them too.`) : null) : null,
+      m ? leakageWarnings(m) : null,
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', id: 'train', disabled: model.status === 'TRAINING', onclick: train }, 'Train'),
         model.latestVersion && model.latestVersion !== model.publishedVersion ? act('Publish', 'publish') : null,
@@ -272,6 +273,16 @@ export async function modelEditor(id) {
   }
 }
 
+/** Attributes training found that may know the outcome, with the figures that show why (null when none). */
+function leakageWarnings(m) {
+  if (!m.warnings || m.warnings.length === 0) return null;
+  return h('section', { class: 'warnings', id: 'leakage-warnings', role: 'note' },
+    h('h3', {}, 'Attributes that may leak the outcome'),
+    h('ul', {}, ...m.warnings.map(w => h('li', {}, `${w.text}.`))),
+    h('p', { class: 'muted small' }, 'A model that learns from them scores well on closed leads and badly on open ones. '
+      + 'Remove them from the attributes unless you know they are filled in before a lead closes.'));
+}
+
 export async function modelQuality(id, version) {
   const [{ json: model }, { json: v }] = await Promise.all([api(`/models/${id}`), api(`/models/${id}/versions/${version}`)]);
   const m = v.metrics;
@@ -283,6 +294,7 @@ export async function modelQuality(id, version) {
     h('p', { id: 'measured-on' }, m.allHistory
       ? `Measured on the newest ${m.evaluationRows} closed leads by a holdout run that trained on the older ${m.trainingRows - m.evaluationRows}; the version that scores was then trained on all ${m.trainingRows} (${when(v.trainedOn)}), the newest included.`
       : `Measured on ${m.evaluationRows ?? m.rows} closed leads the version did not train on (trained on ${m.trainingRows}, ${when(v.trainedOn)}).`),
+    leakageWarnings(m),
     h('dl', { class: 'metrics' },
       h('dt', {}, 'AUC'), h('dd', {}, fixed(m.auc)), h('dt', {}, 'Log loss'), h('dd', {}, fixed(m.logLoss)),
       h('dt', {}, 'Brier score'), h('dd', {}, fixed(m.brier)), h('dt', {}, 'Expected calibration error'), h('dd', {}, fixed(m.ece)),

@@ -93,6 +93,45 @@ class TrainingIT {
     }
 
     @Test
+    void trainingWarnsOfAnAttributeWrittenWhenALeadClosesWithTheFiguresThatShowWhy() {
+        String process = Api.unique("Leaky");
+        StringBuilder csv = new StringBuilder("lastName,status,createdOn,closedOn,businessProcess,Visits,LostReason\n");
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 160; i++) {
+            boolean qualified = i % 2 == 0;
+            String status = i < 120 ? (qualified ? "QUALIFIED" : "DISQUALIFIED") : "OPEN";
+            // a lost reason is written on every disqualified lead as it closes: open leads never have one
+            String lost = status.equals("DISQUALIFIED") ? (random.nextBoolean() ? "Budget" : "No answer") : "";
+            String closedOn = status.equals("OPEN") ? "" : "2026-03-01";
+            csv.append("L").append(i).append(',').append(status).append(",2026-02-01,").append(closedOn).append(',')
+                    .append(process).append(',').append(random.nextInt(9) + (qualified ? 2 : 0)).append(',').append(lost)
+                    .append('\n');
+        }
+        String importId = admin.post("/api/v1/imports", "text/csv", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .expect(202).json().getString("id");
+        JsonObject imported = Api.await(Duration.ofSeconds(120), () -> admin.get("/api/v1/imports/" + importId).expect(200)
+                .json(), i -> !i.getString("status").matches("Waiting|Running"));
+        assertEquals(160, imported.getInt("rowsImported"), imported.toString());
+
+        String id = deploy("Leaky", "{'businessProcess':'" + process + "','attributes':['attributes/Visits','attributes/LostReason']}");
+        admin.post("/api/v1/models/" + id + "/train").expect(202);
+        JsonObject m = Api.await(Duration.ofMinutes(3), () -> model(id), x -> !x.getString("status").equals("TRAINING"));
+        assertEquals("TRAINED", m.getString("status"), m.toString());
+        java.util.List<JsonObject> warnings = m.getJsonObject("metrics").getJsonArray("warnings").stream()
+                .map(v -> v.asJsonObject()).toList();
+        JsonObject fill = warnings.stream().filter(w -> w.getString("kind").equals("filled-when-closed")).findFirst()
+                .orElseThrow(() -> new AssertionError(warnings.toString()));
+        assertEquals("attributes/LostReason", fill.getString("attribute"));
+        assertEquals(0.5, fill.getJsonNumber("filledClosed").doubleValue(), 1e-9);
+        assertEquals(0.0, fill.getJsonNumber("filledOpen").doubleValue(), 1e-9);
+        assertTrue(fill.getString("text").startsWith("LostReason is filled in on 50 % of the closed leads but on 0 % "
+                + "of the open ones"), fill.getString("text"));
+        assertTrue(warnings.stream().anyMatch(w -> w.getString("kind").equals("separates")
+                && w.getString("attribute").equals("attributes/LostReason")), warnings.toString());
+        assertTrue(warnings.stream().noneMatch(w -> w.getString("attribute").equals("attributes/Visits")), warnings.toString());
+    }
+
+    @Test
     void aFailedTrainingSaysWhyAndARestartAfterTheFixCompletes() {
         String id = deploy("Empty", "{'attributes':['source'],'filter':'lastName eq \\u0027Nobody at all\\u0027'}");
         long first = start("{'modelId':'" + id + "'}");

@@ -2,6 +2,7 @@ package io.leadscore.model;
 
 import io.leadscore.common.Times;
 import io.leadscore.scoring.Factor;
+import io.leadscore.scoring.Leakage;
 import io.leadscore.scoring.ModelArtifact;
 import io.leadscore.scoring.NotEnoughDataException;
 import io.leadscore.scoring.Trainer;
@@ -36,6 +37,8 @@ public class ModelTrainer {
     private static final Logger LOG = Logger.getLogger(ModelTrainer.class.getName());
     /** Fixed, so that training the same data twice gives the same model. */
     public static final long SEED = 20261127L;
+    /** Open leads whose fill rates the leakage check compares with the closed ones'. */
+    static final int OPEN_SAMPLE = 2000;
 
     @PersistenceContext(unitName = "leadscore")
     private EntityManager em;
@@ -78,8 +81,10 @@ public class ModelTrainer {
         try {
             List<TrainingRow> rows = data.collect(d);
             TrainingResult result = Trainer.train(d.specs(), rows, Trainer.Options.defaults(SEED), executor);
+            List<Leakage.Warning> warnings = Leakage.check(d.specs(), rows, data.openSample(d, OPEN_SAMPLE));
+            warnings.forEach(w -> LOG.warning(() -> "Model " + d.name() + ": " + w.text()));
             byte[] artifact = ModelArtifact.write(result.model());
-            int number = self.store(modelId, d, result, artifact);
+            int number = self.store(modelId, d, result, warnings, artifact);
             double auc = result.metrics().auc();
             LOG.info(() -> "Model " + d.name() + " version " + number + " trained on " + result.trainingRows()
                     + " leads in " + result.millis() + " ms: AUC " + auc);
@@ -97,8 +102,10 @@ public class ModelTrainer {
             throw failed(modelId, e.getMessage() + " closed leads that the model's business process and filter select"
                     + " in the last " + d.trainingWindowDays() + " days", null);
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.SEVERE, "Training model " + d.name() + " failed", e);
-            throw failed(modelId, "Training failed: " + e, e);
+            // the model's page says what happened without the exception's own text; the log has the details
+            String incident = java.util.UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Training model " + d.name() + " failed, incident " + incident, e);
+            throw failed(modelId, "Training failed unexpectedly; the server log has incident " + incident, e);
         }
     }
 
@@ -125,12 +132,12 @@ public class ModelTrainer {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int store(String modelId, ModelDefinition d, TrainingResult r, byte[] artifact) {
+    public int store(String modelId, ModelDefinition d, TrainingResult r, List<Leakage.Warning> warnings, byte[] artifact) {
         ModelConfig m = em.find(ModelConfig.class, modelId);
         Integer last = em.createQuery("select max(v.number) from ModelVersion v where v.modelId = :m", Integer.class)
                 .setParameter("m", modelId).getSingleResult();
         int number = last == null ? 1 : last + 1;
-        ModelVersion v = new ModelVersion(modelId, number, d, metrics(r), factors(r.factors()),
+        ModelVersion v = new ModelVersion(modelId, number, d, metrics(r, warnings), factors(r.factors()),
                 ModelArtifact.checksum(artifact), artifact.length, r.trainingRows(), r.qualified(), r.disqualified(),
                 r.millis(), Times.now());
         em.persist(v);
@@ -147,8 +154,19 @@ public class ModelTrainer {
         }
     }
 
-    static JsonObject metrics(TrainingResult r) {
-        return Json.createObjectBuilder(r.metrics().toJson())
+    /** Training's figures, with the leakage warnings (attribute, kind, text and the figures behind it). */
+    static JsonObject metrics(TrainingResult r, List<Leakage.Warning> warnings) {
+        JsonArrayBuilder w = Json.createArrayBuilder();
+        for (Leakage.Warning x : warnings) {
+            jakarta.json.JsonObjectBuilder o = Json.createObjectBuilder().add("attribute", x.attribute())
+                    .add("label", x.label()).add("kind", x.kind()).add("text", x.text())
+                    .add("singleAttributeAuc", x.singleAttributeAuc()).add("filledClosed", x.filledClosed());
+            if (x.filledOpen() != null) {
+                o.add("filledOpen", x.filledOpen());
+            }
+            w.add(o);
+        }
+        return Json.createObjectBuilder(r.metrics().toJson()).add("warnings", w)
                 .add("trainingRows", r.trainingRows()).add("qualified", r.qualified())
                 .add("disqualified", r.disqualified()).add("evaluationRows", r.evaluationRows())
                 .add("allHistory", r.allHistory())

@@ -36,11 +36,41 @@ public class TrainingData {
     private EntityManager em;
 
     public List<TrainingRow> collect(ModelDefinition d) {
+        List<TrainingRow> rows = new ArrayList<>();
+        for (Lead lead : read(d, List.of(LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED), Integer.MAX_VALUE)) {
+            rows.add(new TrainingRow(lead.id(), values(d, lead)::get, lead.status() == LeadStatus.QUALIFIED,
+                    lead.createdOn(), lead.closedOn()));
+        }
+        return rows;
+    }
+
+    /** Up to {@code max} of the newest open leads the model would score, as their attribute values (leakage checks). */
+    public List<io.leadscore.scoring.FeatureSource> openSample(ModelDefinition d, int max) {
+        List<io.leadscore.scoring.FeatureSource> open = new ArrayList<>();
+        for (Lead lead : read(d, List.of(LeadStatus.OPEN), max)) {
+            open.add(values(d, lead)::get);
+        }
+        return open;
+    }
+
+    private Map<String, Object> values(ModelDefinition d, Lead lead) {
+        LeadFeatures f = new LeadFeatures(lead, em);
+        Map<String, Object> values = new HashMap<>();
+        for (AttributeSpec s : d.specs()) {
+            Object v = f.value(s.path());
+            if (v != null) {
+                values.put(s.path(), v);
+            }
+        }
+        return values;
+    }
+
+    private List<Lead> read(ModelDefinition d, List<LeadStatus> statuses, int max) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Lead> q = cb.createQuery(Lead.class);
         Root<Lead> root = q.from(Lead.class);
         List<Predicate> where = new ArrayList<>();
-        where.add(root.get("status").in(LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED));
+        where.add(root.get("status").in(statuses));
         LocalDateTime since = LocalDateTime.ofInstant(Times.now().minus(Duration.ofDays(d.trainingWindowDays())),
                 ZoneOffset.UTC);
         where.add(cb.greaterThanOrEqualTo(root.get("createdOn"), since));
@@ -50,23 +80,11 @@ public class TrainingData {
         if (d.filter() != null) {
             where.add(new CriteriaFilter(cb, q, root).predicate(FilterBinder.compile(d.filter(), LeadSchema.LEAD)));
         }
-        q.select(root).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(root.get("id")));
-        List<Lead> leads = em.createQuery(q).setHint("eclipselink.read-only", "true").getResultList();
+        boolean sample = max < Integer.MAX_VALUE;
+        q.select(root).where(where.toArray(Predicate[]::new))
+                .orderBy(sample ? cb.desc(root.get("createdOn")) : cb.asc(root.get("id")));
+        List<Lead> leads = em.createQuery(q).setHint("eclipselink.read-only", "true").setMaxResults(max).getResultList();
         RecordQueries.preloadAttributes(em, Lead.class, leads);
-        List<AttributeSpec> specs = d.specs();
-        List<TrainingRow> rows = new ArrayList<>(leads.size());
-        for (Lead lead : leads) {
-            LeadFeatures f = new LeadFeatures(lead, em);
-            Map<String, Object> values = new HashMap<>();
-            for (AttributeSpec s : specs) {
-                Object v = f.value(s.path());
-                if (v != null) {
-                    values.put(s.path(), v);
-                }
-            }
-            rows.add(new TrainingRow(lead.id(), values::get, lead.status() == LeadStatus.QUALIFIED, lead.createdOn(),
-                    lead.closedOn()));
-        }
-        return rows;
+        return leads;
     }
 }
