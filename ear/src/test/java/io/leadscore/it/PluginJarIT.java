@@ -169,6 +169,28 @@ class PluginJarIT {
     }
 
     @Test
+    @Order(4)
+    void aHungSynchronousStepIsInterruptedAtItsTimeLimitAndNothingIsWritten() {
+        String id = register("{'plugin':'FlakyPlugin','message':'Update','entity':'lead','stage':'PreOperation',"
+                + "'mode':'Synchronous','filteringAttributes':['topic'],'rank':1}");
+        try {
+            // the step sleeps a minute, as a call to a service that never answers would hang; the limit is 10 s here
+            JsonObject lead = sales.createLead("{'lastName':'Hung','attributes':{'sleepMs':60000}}");
+            long started = System.nanoTime();
+            JsonObject problem = sales.patch("/api/v1/leads/" + lead.getString("id"), "{'topic':'Hangs'}").problem(500);
+            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+            assertTrue(seconds >= 9 && seconds < 40, "answered after " + seconds + " s, at the limit, not after the minute");
+            assertTrue(problem.getString("detail").contains("FlakyPlugin"), problem.toString());
+            assertTrue(sales.get("/api/v1/leads/" + lead.getString("id")).expect(200).json().isNull("topic"), "rolled back");
+            // the thread that ran it serves the next request as usual
+            sales.patch("/api/v1/leads/" + lead.getString("id"), "{'attributes':{'sleepMs':0}}").expect(200);
+        } finally {
+            admin.delete("/api/v1/plugin-steps/" + id, null).expect(204);
+            REGISTERED.remove(id);
+        }
+    }
+
+    @Test
     @Order(5)
     void anAsynchronousStepIsRetriedWithBackoffUntilItSucceeds() {
         register("{'plugin':'FlakyPlugin','message':'Create','entity':'lead','stage':'PostOperation','mode':'Asynchronous','rank':2}");

@@ -120,6 +120,8 @@ public final class Pipeline {
     private final Function<String, Plugin> plugins;
     private final Duration timeLimit;
     private final RecordOperations records;
+    /** Interrupts a synchronous step at its time limit; null: none (the step fails when it returns late). */
+    private final java.util.concurrent.ScheduledExecutorService watchdog;
     private final Map<PlanKey, List<Step>> plans = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -133,10 +135,56 @@ public final class Pipeline {
 
     /** @param records what plugins may do with records; null where there is no host (unit tests) */
     public Pipeline(List<Step> steps, Function<String, Plugin> plugins, Duration timeLimit, RecordOperations records) {
+        this(steps, plugins, timeLimit, records, null);
+    }
+
+    /**
+     * @param watchdog interrupts the thread of a synchronous step still running at its time limit, so that one
+     *                 waiting on I/O or a lock gives up (a step that ignores interrupts still fails when it returns)
+     */
+    public Pipeline(List<Step> steps, Function<String, Plugin> plugins, Duration timeLimit, RecordOperations records,
+                    java.util.concurrent.ScheduledExecutorService watchdog) {
         this.steps = List.copyOf(steps);
         this.plugins = plugins;
         this.timeLimit = timeLimit;
         this.records = records;
+        this.watchdog = watchdog;
+    }
+
+    /**
+     * An interrupt of the calling thread at the time limit, unless {@link #done} came first: once done, the thread
+     * is never interrupted, and an interrupt that came is cleared, so nothing after the step sees it.
+     */
+    private static final class Alarm {
+        private final Thread thread = Thread.currentThread();
+        private java.util.concurrent.Future<?> timer;
+        private boolean done;
+        private boolean rang;
+
+        Alarm(java.util.concurrent.ScheduledExecutorService watchdog, Duration after) {
+            if (watchdog != null) {
+                timer = watchdog.schedule(this::ring, after.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private synchronized void ring() {
+            if (!done) {
+                rang = true;
+                thread.interrupt();
+            }
+        }
+
+        /** Whether it rang. */
+        synchronized boolean done() {
+            done = true;
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            if (rang) {
+                Thread.interrupted();
+            }
+            return rang;
+        }
     }
 
     /**
@@ -182,14 +230,25 @@ public final class Pipeline {
             Record target = writable(op, stage) ? op.target.writable() : op.target.readOnly();
             Context context = new Context(op, stage, Mode.Synchronous, target, postImage, records);
             long started = System.nanoTime();
+            Alarm alarm = new Alarm(watchdog, timeLimit);
+            RuntimeException failure = null;
             try {
                 plugin.execute(context);
             } catch (InvalidPluginExecutionException e) {
-                throw e;
+                failure = e;
             } catch (RuntimeException | Error e) {
-                throw new PluginFailedException(step.definition().plugin(), stage, op.correlationId(), e);
+                failure = new PluginFailedException(step.definition().plugin(), stage, op.correlationId(), e);
             }
+            boolean interrupted = alarm.done();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (interrupted) {
+                throw new PluginFailedException(step.definition().plugin(), stage, op.correlationId(),
+                        new IllegalStateException("it was interrupted at the time limit of " + timeLimit.toMillis()
+                                + " ms"));
+            }
+            if (failure != null) {
+                throw failure;
+            }
             if (took.compareTo(timeLimit) > 0) {
                 throw new PluginFailedException(step.definition().plugin(), stage, op.correlationId(),
                         new IllegalStateException("it took " + took.toMillis() + " ms; the limit is "

@@ -42,11 +42,14 @@ public class PluginHost {
     @Inject
     @ConfigProperty(name = "plugin.sync.timeout.seconds", defaultValue = "120")
     private long timeoutSeconds;
+    /** Interrupts a synchronous step still running at its time limit. */
+    @jakarta.annotation.Resource
+    private jakarta.enterprise.concurrent.ManagedScheduledExecutorService watchdog;
 
     /** The pipeline with the steps registered now; one for many operations of a bulk create. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Pipeline pipeline() {
-        return new Pipeline(steps.current(), catalog::plugin, Duration.ofSeconds(timeoutSeconds), records);
+        return new Pipeline(steps.current(), catalog::plugin, Duration.ofSeconds(timeoutSeconds), records, watchdog);
     }
 
     /** The synchronous steps of a stage before the write; they may change the operation's Target. */

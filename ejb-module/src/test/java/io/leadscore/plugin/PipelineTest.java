@@ -165,6 +165,41 @@ class PipelineTest {
     }
 
     @Test
+    void aSynchronousStepStillRunningAtItsLimitIsInterruptedAndFailsTheOperation() throws Exception {
+        java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            List<Boolean> sawInterrupt = new ArrayList<>();
+            plugins.put("hung", c -> {
+                try {
+                    Thread.sleep(60_000); // a call to a service that never answers
+                } catch (InterruptedException e) {
+                    sawInterrupt.add(true);
+                    throw new IllegalStateException("gave up waiting", e);
+                }
+            });
+            Pipeline p = new Pipeline(List.of(step("1", "hung", Message.Create, Stage.PreOperation, Mode.Synchronous, 1)),
+                    plugins::get, Duration.ofMillis(200), null, watchdog);
+            long started = System.nanoTime();
+            PluginFailedException e = assertThrows(PluginFailedException.class,
+                    () -> p.run(create(Map.of()), Stage.PreOperation, null));
+            assertTrue((System.nanoTime() - started) / 1_000_000 < 10_000, "interrupted, not waited for");
+            assertTrue(e.getMessage().contains("interrupted at the time limit of 200 ms"), e.getMessage());
+            assertEquals(List.of(true), sawInterrupt);
+            assertTrue(!Thread.currentThread().isInterrupted(), "the interrupt does not outlive the step");
+
+            // a quick step is never interrupted, and leaves no interrupt behind
+            plugins.put("quick", c -> { });
+            Pipeline q = new Pipeline(List.of(step("2", "quick", Message.Create, Stage.PreOperation, Mode.Synchronous, 1)),
+                    plugins::get, Duration.ofMillis(50), null, watchdog);
+            q.run(create(Map.of()), Stage.PreOperation, null);
+            Thread.sleep(120);
+            assertTrue(!Thread.currentThread().isInterrupted());
+        } finally {
+            watchdog.shutdownNow();
+        }
+    }
+
+    @Test
     void imagesAreReadOnlyAndTheContextSaysWhereItRuns() {
         List<PluginExecutionContext> seen = new ArrayList<>();
         plugins.put("look", seen::add);
