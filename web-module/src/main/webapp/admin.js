@@ -47,12 +47,16 @@ export async function modelEditor(id) {
     grades: { A: 75, B: 50, C: 25 }, trendThreshold: 5, autoRetrainDays: null, trainingWindowDays: 730 };
   // every attribute as the configuration has it: an object such as {path, ignoreEmpty} is written back as it came
   const pathOf = a => (typeof a === 'string' ? a : a.path);
-  const original = new Map(config.attributes.map(a => [pathOf(a), a]));
+  // "attributes": "auto" lets training choose; pinned and dropped steer it
+  const listed = a => (Array.isArray(a) ? a : []);
+  const original = new Map(listed(config.attributes).map(a => [pathOf(a), a]));
   const chosen = new Set(original.keys());
+  const steer = new Map([...(config.pinned || []).map(p => [p, 'pin']), ...(config.dropped || []).map(p => [p, 'drop'])]);
+  const autoBox = h('input', { type: 'checkbox', id: 'm-auto', checked: config.attributes === 'auto' });
   // paths the configuration reads that no lead offers now (an attribute no lead has yet) are shown, not dropped
   const offered = new Set(attributesReply.json.value.map(a => a.path));
   const available = [...attributesReply.json.value,
-    ...[...original.keys()].filter(p => !offered.has(p)).map(p => ({ path: p, label: p, unknown: true }))];
+    ...[...new Set([...original.keys(), ...steer.keys()])].filter(p => !offered.has(p)).map(p => ({ path: p, label: p, unknown: true }))];
 
   const f = {
     name: field('m-name', 'Name', h('input', { value: config.name, required: true })),
@@ -89,17 +93,36 @@ export async function modelEditor(id) {
 
   // attributes picked from those available
   const count = h('span', { class: 'muted' });
+  const showCount = () => {
+    count.textContent = autoBox.checked
+      ? `training chooses; ${[...steer.values()].filter(v => v === 'pin').length} pinned, ${[...steer.values()].filter(v => v === 'drop').length} dropped`
+      : `${chosen.size} chosen`;
+  };
   const boxes = available.map(a => {
     const box = h('input', { type: 'checkbox', value: a.path, checked: chosen.has(a.path), id: `attr-${a.path}` });
-    box.addEventListener('change', () => { if (box.checked) chosen.add(a.path); else chosen.delete(a.path); count.textContent = `${chosen.size} chosen`; });
+    box.addEventListener('change', () => { if (box.checked) chosen.add(a.path); else chosen.delete(a.path); showCount(); });
+    // with "auto": training decides, unless the administrator pins (always) or drops (never) the attribute
+    const select = h('select', { class: 'steer', 'aria-label': `${a.label}: with auto`, 'data-steer': a.path },
+      h('option', { value: '' }, 'Training decides'), h('option', { value: 'pin' }, 'Always (pin)'),
+      h('option', { value: 'drop' }, 'Never (drop)'));
+    select.value = steer.get(a.path) || '';
+    select.addEventListener('change', () => { if (select.value) steer.set(a.path, select.value); else steer.delete(a.path); showCount(); });
     const kept = original.get(a.path);
     const notes = [a.unknown ? 'no lead has it now' : null, kept && kept.ignoreEmpty ? 'empty values ignored' : null]
       .filter(Boolean);
-    return h('label', { class: 'check', for: `attr-${a.path}`, 'data-path': a.path.toLowerCase() }, box, ` ${a.label}`,
+    return h('label', { class: 'check', for: `attr-${a.path}`, 'data-path': a.path.toLowerCase() }, box, select, ` ${a.label}`,
       h('span', { class: 'muted small' }, ` ${a.path}`),
       notes.length ? h('span', { class: 'small attr-note' }, ` (${notes.join('; ')})`) : null);
   });
-  count.textContent = `${chosen.size} chosen`;
+  const showMode = () => {
+    boxes.forEach(b => {
+      b.querySelector('input').hidden = autoBox.checked;
+      b.querySelector('select').hidden = !autoBox.checked;
+    });
+    showCount();
+  };
+  autoBox.addEventListener('change', showMode);
+  showMode();
   const search = h('input', { type: 'search', id: 'attr-search', placeholder: 'Find an attribute' });
   search.addEventListener('input', () => {
     const q = search.value.trim().toLowerCase();
@@ -121,8 +144,10 @@ export async function modelEditor(id) {
       name: f.name.input.value.trim(), businessProcess: f.businessProcess.input.value.trim() || null,
       filter: f.filter.input.value.trim() || null, priority: number(f.priority.input) ?? 0,
       // the configuration's own entries first, in its order and as they came; then the newly picked ones
-      attributes: [...[...original.keys()].filter(p => chosen.has(p)).map(p => original.get(p)),
+      attributes: autoBox.checked ? 'auto' : [...[...original.keys()].filter(p => chosen.has(p)).map(p => original.get(p)),
         ...available.map(a => a.path).filter(p => chosen.has(p) && !original.has(p))],
+      pinned: [...steer.entries()].filter(([, v]) => v === 'pin').map(([p]) => p),
+      dropped: [...steer.entries()].filter(([, v]) => v === 'drop').map(([p]) => p),
       grades: { A: number(f.gradeA.input), B: number(f.gradeB.input), C: number(f.gradeC.input) },
       trendThreshold: number(f.trendThreshold.input), autoRetrainDays: number(f.autoRetrainDays.input),
       trainingWindowDays: number(f.trainingWindowDays.input),
@@ -138,7 +163,7 @@ export async function modelEditor(id) {
       model = reply.json;
       etag = reply.etag;
       original.clear();
-      model.attributes.forEach(a => original.set(pathOf(a), a));
+      listed(model.attributes).forEach(a => original.set(pathOf(a), a));
       say('ok', 'Saved. Train the model for the change to take effect.');
       renderStatus();
     } catch (problem) {
@@ -188,11 +213,48 @@ export async function modelEditor(id) {
         h('dt', {}, 'Trained on'), h('dd', {}, `${m.trainingRows} leads (${m.qualified} qualified), version ${m.modelVersion}`),
         m.allHistory ? h('dd', { class: 'muted small' }, `Metrics from a holdout run: measured on the newest ${m.evaluationRows}, before the version learned from them too.`) : null) : null,
       m ? leakageWarnings(m) : null,
+      m && m.attributeRanking ? chosenAttributes(m) : null,
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', id: 'train', disabled: model.status === 'TRAINING', onclick: train }, 'Train'),
         model.latestVersion && model.latestVersion !== model.publishedVersion ? act('Publish', 'publish') : null,
         model.publishedVersion ? act('Unpublish', 'unpublish', 'Stop scoring leads with this model?') : null),
     ].filter(Boolean));
+  }
+
+  /** What "auto" chose for the version, with each attribute's reason, and buttons to pin or drop it. */
+  function chosenAttributes(m) {
+    const steerTo = async (path, kind) => {
+      const pinned = (model.pinned || []).filter(p => p !== path);
+      const dropped = (model.dropped || []).filter(p => p !== path);
+      (kind === 'pin' ? pinned : dropped).push(path);
+      try {
+        const reply = await api(`/models/${model.id}`, { method: 'PATCH', body: { pinned, dropped }, ifMatch: etag });
+        model = reply.json;
+        etag = reply.etag;
+        steer.clear();
+        pinned.forEach(p => steer.set(p, 'pin'));
+        dropped.forEach(p => steer.set(p, 'drop'));
+        boxes.forEach(b => { const x = b.querySelector('select'); x.value = steer.get(x.dataset.steer) || ''; });
+        showCount();
+        renderStatus();
+        say('ok', `${kind === 'pin' ? 'Pinned' : 'Dropped'} ${path}. Train the model for the change to take effect.`);
+      } catch (problem) {
+        say('error', problem.describe());
+      }
+    };
+    const rows = m.attributeRanking.filter((r, i) => r.chosen || i < 15);
+    return h('section', { id: 'chosen-attributes' },
+      h('h3', {}, `Attributes training chose (version ${m.modelVersion})`),
+      h('div', { class: 'table-wrap' }, h('table', {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Attribute'), h('th', { scope: 'col' }, 'Chosen'),
+          h('th', { scope: 'col' }, 'Why'), h('th', { scope: 'col' }, ''))),
+        h('tbody', {}, ...rows.map(r => h('tr', { 'data-path': r.path },
+          h('td', {}, r.label, h('div', { class: 'muted small' }, r.path)),
+          h('td', {}, r.chosen ? 'yes' : 'no'),
+          h('td', { class: 'small' }, r.why),
+          h('td', {},
+            (model.pinned || []).includes(r.path) ? null : h('button', { type: 'button', class: 'pin', onclick: () => steerTo(r.path, 'pin') }, 'Pin'),
+            (model.dropped || []).includes(r.path) ? null : h('button', { type: 'button', class: 'drop', onclick: () => steerTo(r.path, 'drop') }, 'Drop'))))))));
   }
 
   async function train() {
@@ -252,6 +314,8 @@ export async function modelEditor(id) {
         h('div', { class: 'fields' }, f.name.row, f.businessProcess.row, f.priority.row),
         h('div', { class: 'fields' }, h('div', { class: 'span-all' }, f.filter.row)),
         h('h2', {}, 'Attributes ', count),
+        h('label', { class: 'check', for: 'm-auto' }, autoBox, ' Let training choose the attributes (auto): it ranks every '
+          + 'attribute on the closed leads and keeps those that help, leaving out any that may leak the outcome'),
         search, attributesError,
         h('div', { class: 'checks' }, ...boxes),
         h('h2', {}, 'Grades and trend'),

@@ -30,7 +30,8 @@ import java.util.Set;
  */
 public record ModelDefinition(String name, String businessProcess, String filter, int priority,
                               List<Attribute> attributes, int gradeA, int gradeB, int gradeC, int trendThreshold,
-                              Integer autoRetrainDays, int trainingWindowDays) {
+                              Integer autoRetrainDays, int trainingWindowDays, boolean auto, List<String> pinned,
+                              List<String> dropped) {
 
     /** One attribute path; {@code ignoreEmpty}: empty values are not learnt from and never a reason. */
     public record Attribute(String path, boolean ignoreEmpty) {
@@ -41,10 +42,13 @@ public record ModelDefinition(String name, String businessProcess, String filter
     private static final Set<String> NOT_INPUTS = Set.of("id", "version", "status", "createdOn", "modifiedOn",
             "closedOn", "accountId", "contactId");
     private static final Set<String> KNOWN = Set.of("id", "version", "name", "businessProcess", "filter", "priority",
-            "attributes", "grades", "trendThreshold", "autoRetrainDays", "trainingWindowDays", "status", "metrics",
+            "attributes", "pinned", "dropped", "grades", "trendThreshold", "autoRetrainDays", "trainingWindowDays",
+            "status", "metrics", "drift",
             "error", "latestVersion", "publishedVersion", "publishedOn", "createdOn", "modifiedOn", "trainingStartedOn");
     private static final Set<String> WRITABLE = Set.of("name", "businessProcess", "filter", "priority", "attributes",
-            "grades", "trendThreshold", "autoRetrainDays", "trainingWindowDays");
+            "pinned", "dropped", "grades", "trendThreshold", "autoRetrainDays", "trainingWindowDays");
+    /** "attributes": "auto" — training chooses (AttributeRanking); pinned and dropped steer it. */
+    public static final String AUTO = "auto";
 
     /** A full definition from JSON; {@code nameOverride} (from the URL of a deploy) wins over the body's name. */
     public static ModelDefinition parse(JsonObject json, String nameOverride) {
@@ -84,8 +88,19 @@ public record ModelDefinition(String name, String businessProcess, String filter
         }
         int priority = r.integer("priority", base == null ? 0 : base.priority(), -1000, 1000);
         List<Attribute> attributes = base == null ? List.of() : base.attributes();
+        boolean auto = base != null && base.auto();
         if (json.containsKey("attributes") || base == null) {
-            attributes = attributes(json.get("attributes"), errors);
+            auto = json.get("attributes") instanceof JsonString t && t.getString().equals(AUTO);
+            attributes = auto ? List.of() : attributes(json.get("attributes"), errors);
+        }
+        List<String> pinned = json.containsKey("pinned") ? paths(json.get("pinned"), "pinned", errors)
+                : base == null ? List.of() : base.pinned();
+        List<String> dropped = json.containsKey("dropped") ? paths(json.get("dropped"), "dropped", errors)
+                : base == null ? List.of() : base.dropped();
+        for (String p : pinned) {
+            if (dropped.contains(p)) {
+                errors.add(new FieldError("dropped", "'" + p + "' is pinned and dropped at once"));
+            }
         }
         int a = base == null ? 75 : base.gradeA();
         int b = base == null ? 50 : base.gradeB();
@@ -118,13 +133,45 @@ public record ModelDefinition(String name, String businessProcess, String filter
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new ModelDefinition(name.trim(), bp, filter, priority, attributes, a, b, c, trend, retrain, window);
+        return new ModelDefinition(name.trim(), bp, filter, priority, attributes, a, b, c, trend, retrain, window,
+                auto, pinned, dropped);
+    }
+
+    /** A list of attribute paths (pinned, dropped): each one a model could read, none twice; null is none. */
+    private static List<String> paths(JsonValue value, String field, List<FieldError> errors) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            errors.add(new FieldError(field, "must be a list of attribute paths"));
+            return List.of();
+        }
+        JsonArray arr = value.asJsonArray();
+        if (arr.size() > 200) {
+            errors.add(new FieldError(field, "at most 200 attributes"));
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < arr.size(); i++) {
+            if (!(arr.get(i) instanceof JsonString s)) {
+                errors.add(new FieldError(field + "/" + i, "must be an attribute path"));
+                continue;
+            }
+            String problem = checkPath(s.getString());
+            if (problem != null) {
+                errors.add(new FieldError(field + "/" + i, problem));
+            } else if (!out.add(s.getString())) {
+                errors.add(new FieldError(field + "/" + i, "'" + s.getString() + "' is listed twice"));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static List<Attribute> attributes(JsonValue value, List<FieldError> errors) {
         if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().isEmpty()) {
             errors.add(new FieldError("attributes", "is required: a non-empty list of attribute paths such as "
-                    + "\"industry\", \"attributes/TotalVisits\" or \"account/numberOfEmployees\""));
+                    + "\"industry\", \"attributes/TotalVisits\" or \"account/numberOfEmployees\", or \"auto\" to let "
+                    + "training choose"));
             return List.of();
         }
         JsonArray arr = value.asJsonArray();
@@ -205,12 +252,25 @@ public record ModelDefinition(String name, String businessProcess, String filter
         JsonObjectBuilder o = Json.createObjectBuilder().add("name", name);
         addText(o, "businessProcess", businessProcess);
         addText(o, "filter", filter);
-        JsonArrayBuilder attrs = Json.createArrayBuilder();
-        for (Attribute at : attributes) {
-            attrs.add(at.ignoreEmpty() ? Json.createObjectBuilder().add("path", at.path()).add("ignoreEmpty", true)
-                    .build() : Json.createValue(at.path()));
+        o.add("priority", priority);
+        if (auto) {
+            o.add("attributes", AUTO);
+        } else {
+            JsonArrayBuilder attrs = Json.createArrayBuilder();
+            for (Attribute at : attributes) {
+                attrs.add(at.ignoreEmpty() ? Json.createObjectBuilder().add("path", at.path()).add("ignoreEmpty", true)
+                        .build() : Json.createValue(at.path()));
+            }
+            o.add("attributes", attrs);
         }
-        o.add("priority", priority).add("attributes", attrs)
+        if (auto || !pinned.isEmpty() || !dropped.isEmpty()) {
+            JsonArrayBuilder p = Json.createArrayBuilder();
+            pinned.forEach(p::add);
+            JsonArrayBuilder d = Json.createArrayBuilder();
+            dropped.forEach(d::add);
+            o.add("pinned", p).add("dropped", d);
+        }
+        o
                 .add("grades", Json.createObjectBuilder().add("A", gradeA).add("B", gradeB).add("C", gradeC))
                 .add("trendThreshold", trendThreshold);
         if (autoRetrainDays == null) {

@@ -1,6 +1,8 @@
 package io.leadscore.model;
 
 import io.leadscore.common.Times;
+import io.leadscore.scoring.AttributeRanking;
+import io.leadscore.scoring.AttributeSpec;
 import io.leadscore.scoring.Factor;
 import io.leadscore.scoring.Leakage;
 import io.leadscore.scoring.ModelArtifact;
@@ -39,6 +41,8 @@ public class ModelTrainer {
     public static final long SEED = 20261127L;
     /** Open leads whose fill rates the leakage check compares with the closed ones'. */
     static final int OPEN_SAMPLE = 2000;
+    /** As the trainer: the closed leads of each outcome a training needs (Trainer.Options). */
+    static final int MINIMUM_PER_CLASS = Trainer.Options.defaults(SEED).minimumPerClass();
 
     @PersistenceContext(unitName = "leadscore")
     private EntityManager em;
@@ -79,12 +83,11 @@ public class ModelTrainer {
     public Trained run(String modelId, PublishPolicy policy) {
         ModelDefinition d = self.definition(modelId);
         try {
-            List<TrainingRow> rows = data.collect(d);
-            TrainingResult result = Trainer.train(d.specs(), rows, Trainer.Options.defaults(SEED), executor);
-            List<Leakage.Warning> warnings = Leakage.check(d.specs(), rows, data.openSample(d, OPEN_SAMPLE));
-            warnings.forEach(w -> LOG.warning(() -> "Model " + d.name() + ": " + w.text()));
+            Chosen chosen = choose(d);
+            TrainingResult result = Trainer.train(chosen.specs(), chosen.rows(), Trainer.Options.defaults(SEED), executor);
+            chosen.warnings().forEach(w -> LOG.warning(() -> "Model " + d.name() + ": " + w.text()));
             byte[] artifact = ModelArtifact.write(result.model());
-            int number = self.store(modelId, d, result, warnings, artifact);
+            int number = self.store(modelId, d, result, chosen, artifact);
             double auc = result.metrics().auc();
             LOG.info(() -> "Model " + d.name() + " version " + number + " trained on " + result.trainingRows()
                     + " leads in " + result.millis() + " ms: AUC " + auc);
@@ -101,12 +104,78 @@ public class ModelTrainer {
             // the message says it all: no cause, so that what reports the root cause reports this one
             throw failed(modelId, e.getMessage() + " closed leads that the model's business process and filter select"
                     + " in the last " + d.trainingWindowDays() + " days", null);
+        } catch (NothingToLearnException e) {
+            throw failed(modelId, e.getMessage(), null);
         } catch (RuntimeException | Error e) {
             // the model's page says what happened without the exception's own text; the log has the details
             String incident = java.util.UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Training model " + d.name() + " failed, incident " + incident, e);
             throw failed(modelId, "Training failed unexpectedly; the server log has incident " + incident, e);
         }
+    }
+
+    /**
+     * The attributes a training learns from, the closed leads with their values, the leakage warnings and (for
+     * "auto") the ranking of every candidate. A configured list is taken as it is; "auto" ranks every attribute
+     * a model may read on the closed leads (AttributeRanking) and keeps those that help.
+     */
+    record Chosen(List<AttributeSpec> specs, List<TrainingRow> rows, List<Leakage.Warning> warnings,
+                  List<AttributeRanking.Ranked> ranking) {
+    }
+
+    Chosen choose(ModelDefinition d) {
+        if (!d.auto()) {
+            List<TrainingRow> rows = data.collect(d);
+            return new Chosen(d.specs(), rows, Leakage.check(d.specs(), rows, data.openSample(d, d.specs(), OPEN_SAMPLE)),
+                    null);
+        }
+        List<AttributeSpec> candidates = candidates();
+        List<TrainingRow> rows = data.collect(d, candidates);
+        int qualified = (int) rows.stream().filter(TrainingRow::qualified).count();
+        if (qualified < MINIMUM_PER_CLASS || rows.size() - qualified < MINIMUM_PER_CLASS) {
+            throw new NotEnoughDataException(qualified, rows.size() - qualified, MINIMUM_PER_CLASS);
+        }
+        List<AttributeRanking.Ranked> ranking = rank(d, candidates, rows);
+        List<AttributeSpec> specs = AttributeRanking.chosen(candidates, ranking);
+        if (specs.isEmpty()) {
+            throw new NothingToLearnException("No attribute tells qualified from disqualified leads apart on the "
+                    + rows.size() + " closed leads; pin the attributes to learn from, or list them");
+        }
+        List<Leakage.Warning> warnings = ranking.stream().flatMap(r -> r.warnings().stream()).toList();
+        return new Chosen(specs, rows, warnings, ranking);
+    }
+
+    /** "Auto" chose nothing to learn from: the model says so and fails. */
+    static class NothingToLearnException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NothingToLearnException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Every attribute a model may read, ranked on the model's closed leads as "auto" would choose (its pinned and
+     * dropped ones included), without training. 404 for an unknown model.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<AttributeRanking.Ranked> suggest(String modelId) {
+        return rank(self.definition(modelId));
+    }
+
+    /** Every candidate for the model, ranked on its closed leads as "auto" would: what suggest-attributes answers. */
+    public List<AttributeRanking.Ranked> rank(ModelDefinition d) {
+        List<AttributeSpec> candidates = candidates();
+        return rank(d, candidates, data.collect(d, candidates));
+    }
+
+    private List<AttributeRanking.Ranked> rank(ModelDefinition d, List<AttributeSpec> candidates, List<TrainingRow> rows) {
+        return AttributeRanking.rank(candidates, rows, data.openSample(d, candidates, OPEN_SAMPLE),
+                java.util.Set.copyOf(d.pinned()), java.util.Set.copyOf(d.dropped()));
+    }
+
+    private List<AttributeSpec> candidates() {
+        return models.availableAttributes().stream().map(a -> new AttributeSpec(a.path(), a.label(), false)).toList();
     }
 
     private TrainingFailedException failed(String modelId, String message, Throwable cause) {
@@ -132,12 +201,12 @@ public class ModelTrainer {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int store(String modelId, ModelDefinition d, TrainingResult r, List<Leakage.Warning> warnings, byte[] artifact) {
+    public int store(String modelId, ModelDefinition d, TrainingResult r, Chosen chosen, byte[] artifact) {
         ModelConfig m = em.find(ModelConfig.class, modelId);
         Integer last = em.createQuery("select max(v.number) from ModelVersion v where v.modelId = :m", Integer.class)
                 .setParameter("m", modelId).getSingleResult();
         int number = last == null ? 1 : last + 1;
-        ModelVersion v = new ModelVersion(modelId, number, d, metrics(r, warnings), factors(r.factors()),
+        ModelVersion v = new ModelVersion(modelId, number, d, metrics(r, chosen), factors(r.factors()),
                 ModelArtifact.checksum(artifact), artifact.length, r.trainingRows(), r.qualified(), r.disqualified(),
                 r.millis(), Times.now());
         em.persist(v);
@@ -154,8 +223,24 @@ public class ModelTrainer {
         }
     }
 
-    /** Training's figures, with the leakage warnings (attribute, kind, text and the figures behind it). */
-    static JsonObject metrics(TrainingResult r, List<Leakage.Warning> warnings) {
+    /**
+     * Training's figures, with the leakage warnings (attribute, kind, text and the figures behind it) and, for an
+     * "auto" model, the ranking of every candidate (chosen or not, and why): the chosen list of the version.
+     */
+    static JsonObject metrics(TrainingResult r, Chosen chosen) {
+        jakarta.json.JsonObjectBuilder m = Json.createObjectBuilder(r.metrics().toJson())
+                .add("warnings", warnings(chosen.warnings()));
+        if (chosen.ranking() != null) {
+            m.add("attributeRanking", ranking(chosen.ranking()));
+        }
+        return m
+                .add("trainingRows", r.trainingRows()).add("qualified", r.qualified())
+                .add("disqualified", r.disqualified()).add("evaluationRows", r.evaluationRows())
+                .add("allHistory", r.allHistory())
+                .add("epochs", r.fit().epochs()).add("trainingMillis", r.millis()).build();
+    }
+
+    public static JsonArray warnings(List<Leakage.Warning> warnings) {
         JsonArrayBuilder w = Json.createArrayBuilder();
         for (Leakage.Warning x : warnings) {
             jakarta.json.JsonObjectBuilder o = Json.createObjectBuilder().add("attribute", x.attribute())
@@ -166,11 +251,18 @@ public class ModelTrainer {
             }
             w.add(o);
         }
-        return Json.createObjectBuilder(r.metrics().toJson()).add("warnings", w)
-                .add("trainingRows", r.trainingRows()).add("qualified", r.qualified())
-                .add("disqualified", r.disqualified()).add("evaluationRows", r.evaluationRows())
-                .add("allHistory", r.allHistory())
-                .add("epochs", r.fit().epochs()).add("trainingMillis", r.millis()).build();
+        return w.build();
+    }
+
+    /** Each candidate: path, label, gain (its single-attribute AUC above 0.5), filled, chosen, why, warnings. */
+    public static JsonArray ranking(List<AttributeRanking.Ranked> ranking) {
+        JsonArrayBuilder arr = Json.createArrayBuilder();
+        for (AttributeRanking.Ranked r : ranking) {
+            arr.add(Json.createObjectBuilder().add("path", r.path()).add("label", r.label()).add("gain", r.gain())
+                    .add("filled", r.filled()).add("chosen", r.chosen()).add("why", r.why())
+                    .add("warnings", warnings(r.warnings())));
+        }
+        return arr.build();
     }
 
     static JsonArray factors(List<Factor> factors) {

@@ -36,27 +36,32 @@ public class TrainingData {
     private EntityManager em;
 
     public List<TrainingRow> collect(ModelDefinition d) {
+        return collect(d, d.specs());
+    }
+
+    /** The closed leads of the model, with the values of {@code specs} (every candidate, for "auto"). */
+    public List<TrainingRow> collect(ModelDefinition d, List<AttributeSpec> specs) {
         List<TrainingRow> rows = new ArrayList<>();
         for (Lead lead : read(d, List.of(LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED), Integer.MAX_VALUE)) {
-            rows.add(new TrainingRow(lead.id(), values(d, lead)::get, lead.status() == LeadStatus.QUALIFIED,
+            rows.add(new TrainingRow(lead.id(), values(specs, lead)::get, lead.status() == LeadStatus.QUALIFIED,
                     lead.createdOn(), lead.closedOn()));
         }
         return rows;
     }
 
     /** Up to {@code max} of the newest open leads the model would score, as their attribute values (leakage checks). */
-    public List<io.leadscore.scoring.FeatureSource> openSample(ModelDefinition d, int max) {
+    public List<io.leadscore.scoring.FeatureSource> openSample(ModelDefinition d, List<AttributeSpec> specs, int max) {
         List<io.leadscore.scoring.FeatureSource> open = new ArrayList<>();
         for (Lead lead : read(d, List.of(LeadStatus.OPEN), max)) {
-            open.add(values(d, lead)::get);
+            open.add(values(specs, lead)::get);
         }
         return open;
     }
 
-    private Map<String, Object> values(ModelDefinition d, Lead lead) {
+    private Map<String, Object> values(List<AttributeSpec> specs, Lead lead) {
         LeadFeatures f = new LeadFeatures(lead, em);
         Map<String, Object> values = new HashMap<>();
-        for (AttributeSpec s : d.specs()) {
+        for (AttributeSpec s : specs) {
             Object v = f.value(s.path());
             if (v != null) {
                 values.put(s.path(), v);

@@ -88,4 +88,31 @@ class ModelDefinitionTest {
         ValidationException e = assertThrows(ValidationException.class, () -> d.patch(json("{'status':'PUBLISHED'}")));
         assertEquals("status", e.errors().get(0).field());
     }
+
+    @Test
+    void autoLetsTrainingChooseSteeredByPinnedAndDropped() {
+        ModelDefinition d = ModelDefinition.parse(json("{'name':'Auto','attributes':'auto','pinned':['industry'],"
+                + "'dropped':['attributes/Tags']}"), null);
+        assertTrue(d.auto());
+        assertEquals(List.of(), d.attributes());
+        assertEquals(List.of("industry"), d.pinned());
+        assertEquals(List.of("attributes/Tags"), d.dropped());
+        JsonObject back = d.toJson();
+        assertEquals("auto", back.getString("attributes"));
+        assertEquals(d, ModelDefinition.parse(back, null), "written and read back the same");
+
+        ModelDefinition listed = d.patch(json("{'attributes':['source']}"));
+        assertTrue(!listed.auto());
+        assertEquals(List.of("source"), listed.paths());
+        assertEquals(List.of("industry"), listed.pinned(), "pinned and dropped stay for the next time it is auto");
+        assertTrue(d.patch(json("{'dropped':null}")).dropped().isEmpty());
+
+        ValidationException e = assertThrows(ValidationException.class, () -> ModelDefinition.parse(json(
+                "{'name':'Bad','attributes':'automatic','pinned':['status','industry','industry'],'dropped':['industry']}"),
+                null));
+        List<String> fields = e.errors().stream().map(FieldError::field).toList();
+        assertTrue(fields.containsAll(List.of("attributes", "pinned/0", "pinned/2", "dropped")), fields.toString());
+        assertTrue(e.errors().stream().anyMatch(x -> x.message().contains("or \"auto\" to let training choose")),
+                e.errors().toString());
+    }
 }

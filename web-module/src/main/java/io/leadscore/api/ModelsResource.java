@@ -50,6 +50,8 @@ public class ModelsResource {
 
     @EJB
     private ModelService models;
+    @EJB
+    private io.leadscore.model.ModelTrainer trainer;
 
     @Context
     private UriInfo uri;
@@ -119,6 +121,18 @@ public class ModelsResource {
     public JsonObject attributes() {
         return ModelJson.collection(models.availableAttributes().stream()
                 .map(a -> Json.createObjectBuilder().add("path", a.path()).add("label", a.label()).build()).toList());
+    }
+
+    @POST
+    @Path("{id}/suggest-attributes")
+    @Operation(summary = "Rank every attribute for the model without training",
+            description = "Every attribute a model may read, ranked on the model's closed leads as \"attributes\": "
+                    + "\"auto\" chooses: {value: [{path, label, gain (single-attribute AUC above 0.5), filled (share "
+                    + "of closed leads with a value), chosen, why, warnings: [leakage warnings]}]}, best first; pinned "
+                    + "and dropped attributes as the model says")
+    public JsonObject suggestAttributes(@PathParam("id") String id) {
+        jakarta.json.JsonArray ranking = io.leadscore.model.ModelTrainer.ranking(trainer.suggest(id));
+        return ModelJson.collection(ranking.stream().map(v -> v.asJsonObject()).toList());
     }
 
     @POST
