@@ -183,6 +183,7 @@ export async function modelEditor(id) {
 
   const statusBox = h('section', { class: 'widget', 'aria-label': 'Status' });
   const versionsBox = h('section', {});
+  const chosenBox = h('div', {});
 
   function renderStatus() {
     if (!model) {
@@ -211,14 +212,15 @@ export async function modelEditor(id) {
         h('dt', {}, 'Brier'), h('dd', {}, fixed(m.brier)),
         h('dt', {}, 'Calibration error'), h('dd', {}, fixed(m.ece)),
         h('dt', {}, 'Trained on'), h('dd', {}, `${m.trainingRows} leads (${m.qualified} qualified), version ${m.modelVersion}`),
-        m.allHistory ? h('dd', { class: 'muted small' }, `Metrics from a holdout run: measured on the newest ${m.evaluationRows}, before the version learned from them too.`) : null) : null,
+        m.allHistory ? h('dd', { class: 'muted small note' }, `Metrics from a holdout run: measured on the newest ${m.evaluationRows}, before the version learned from them too.`) : null) : null,
       m ? leakageWarnings(m) : null,
-      m && m.attributeRanking ? chosenAttributes(m) : null,
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', id: 'train', disabled: model.status === 'TRAINING', onclick: train }, 'Train'),
         model.latestVersion && model.latestVersion !== model.publishedVersion ? act('Publish', 'publish') : null,
         model.publishedVersion ? act('Unpublish', 'unpublish', 'Stop scoring leads with this model?') : null),
     ].filter(Boolean));
+    // what "auto" chose, full width below the form: a table with reasons needs the room
+    chosenBox.replaceChildren(...(m && m.attributeRanking ? [chosenAttributes(m)] : []));
   }
 
   /** What "auto" chose for the version, with each attribute's reason, and buttons to pin or drop it. */
@@ -244,7 +246,9 @@ export async function modelEditor(id) {
     };
     const rows = m.attributeRanking.filter((r, i) => r.chosen || i < 15);
     return h('section', { id: 'chosen-attributes' },
-      h('h3', {}, `Attributes training chose (version ${m.modelVersion})`),
+      h('h2', {}, `Attributes training chose (version ${m.modelVersion})`),
+      h('p', { class: 'muted small' }, 'Ranked by what each tells alone about the outcome on the closed leads. Pin one to '
+        + 'keep it whatever the ranking says, drop one to leave it out; train again for the change to take effect.'),
       h('div', { class: 'table-wrap' }, h('table', {},
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Attribute'), h('th', { scope: 'col' }, 'Chosen'),
           h('th', { scope: 'col' }, 'Why'), h('th', { scope: 'col' }, ''))),
@@ -324,7 +328,8 @@ export async function modelEditor(id) {
         h('div', { class: 'fields' }, f.autoRetrainDays.row, f.trainingWindowDays.row),
         h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'save-model' }, 'Save')),
         message),
-      h('div', {}, statusBox, versionsBox)));
+      h('div', {}, statusBox, versionsBox)),
+    chosenBox);
   renderStatus();
   if (config.filter) checkFilter();
   await renderVersions();
