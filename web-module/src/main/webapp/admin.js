@@ -13,7 +13,7 @@ export async function modelList() {
   const { json } = await api('/models');
   const rows = json.value.map(m => h('tr', {},
     h('td', {}, h('a', { href: `#/models/${m.id}` }, m.name)),
-    h('td', {}, statusBadge(m.status)),
+    h('td', {}, statusBadge(m.status), m.drift && m.drift.drifting ? h('span', { class: 'status status-DRIFTING' }, 'DRIFTING') : null),
     h('td', { class: 'hide-narrow' }, m.businessProcess || 'Any'),
     h('td', { class: 'hide-narrow wrap' }, m.filter || 'All leads'),
     h('td', { class: 'num' }, m.publishedVersion ? `v${m.publishedVersion}` : '—'),
@@ -214,10 +214,12 @@ export async function modelEditor(id) {
         h('dt', {}, 'Trained on'), h('dd', {}, `${m.trainingRows} leads (${m.qualified} qualified), version ${m.modelVersion}`),
         m.allHistory ? h('dd', { class: 'muted small note' }, `Metrics from a holdout run: measured on the newest ${m.evaluationRows}, before the version learned from them too.`) : null) : null,
       m ? leakageWarnings(m) : null,
+      model.publishedVersion ? driftStatus(model.drift) : null,
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', id: 'train', disabled: model.status === 'TRAINING', onclick: train }, 'Train'),
         model.latestVersion && model.latestVersion !== model.publishedVersion ? act('Publish', 'publish') : null,
-        model.publishedVersion ? act('Unpublish', 'unpublish', 'Stop scoring leads with this model?') : null),
+        model.publishedVersion ? act('Unpublish', 'unpublish', 'Stop scoring leads with this model?') : null,
+        model.publishedVersion ? act('Check drift now', 'drift') : null),
     ].filter(Boolean));
     // what "auto" chose, full width below the form: a table with reasons needs the room
     chosenBox.replaceChildren(...(m && m.attributeRanking ? [chosenAttributes(m)] : []));
@@ -340,6 +342,19 @@ export async function modelEditor(id) {
       await refresh();
     }
   }
+}
+
+/** The last drift check of the published version: stable or drifting, the score's PSI and the attributes that moved. */
+function driftStatus(d) {
+  if (!d) return h('p', { class: 'muted small', id: 'drift' }, 'Drift: not checked yet (every day at 04:10).');
+  const moved = d.attributes.map(a => `${a.path} (${a.psi.toFixed(2)})`).join(', ');
+  return h('div', { id: 'drift', class: d.drifting ? 'warnings' : null },
+    h('p', {}, h('strong', {}, d.drifting ? 'Drifting: ' : 'Stable: '),
+      `today's ${d.leads} open leads against the training leads of v${d.version}`,
+      d.scorePsi == null ? '' : `; score PSI ${d.scorePsi.toFixed(2)}`,
+      moved ? `; moved: ${moved}` : '; no attribute moved', '.'),
+    h('p', { class: 'muted small' }, `Checked ${when(d.checkedOn)}. PSI 0.1–0.25 is a moderate shift, 0.25 or more a `
+      + 'shift to act on' + (d.drifting ? ': train the model again (with auto-retrain, that happens within a day).' : '.')));
 }
 
 /** Attributes training found that may know the outcome, with the figures that show why (null when none). */

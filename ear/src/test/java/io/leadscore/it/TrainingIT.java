@@ -161,6 +161,50 @@ class TrainingIT {
     }
 
     @Test
+    void aPublishedModelWhoseOpenLeadsMovedIsFoundDriftingWithTheAttributesThatMoved() {
+        String process = importLeakyLeads();
+        String id = deploy("Drift", "{'businessProcess':'" + process + "','attributes':['attributes/Visits','attributes/Noise']}");
+        admin.post("/api/v1/models/" + id + "/train").expect(202);
+        JsonObject trained = Api.await(Duration.ofMinutes(3), () -> model(id), x -> !x.getString("status").equals("TRAINING"));
+        assertEquals("TRAINED", trained.getString("status"), trained.toString());
+        assertTrue(trained.isNull("drift"), "not checked yet");
+        admin.post("/api/v1/models/" + id + "/drift").problem(409); // only a published version is checked
+        admin.post("/api/v1/models/" + id + "/publish").expect(200);
+
+        JsonObject first = admin.post("/api/v1/models/" + id + "/drift").expect(200).json();
+        assertEquals(40, first.getInt("leads"), "the open leads the model scores: " + first);
+        assertEquals(1, first.getInt("version"));
+        assertTrue(first.containsKey("scorePsi") && !first.isNull("scorePsi"), first.toString());
+
+        // 200 new open leads with far more visits than any lead it learnt from
+        StringBuilder csv = new StringBuilder("lastName,businessProcess,Visits,Noise\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append("New").append(i).append(',').append(process).append(",40,").append(i % 2 == 0 ? "red" : "blue")
+                    .append('\n');
+        }
+        String importId = admin.post("/api/v1/imports", "text/csv", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .expect(202).json().getString("id");
+        Api.await(Duration.ofSeconds(120), () -> admin.get("/api/v1/imports/" + importId).expect(200).json(),
+                i -> i.getString("status").equals("Completed"));
+
+        JsonObject moved = admin.post("/api/v1/models/" + id + "/drift").expect(200).json();
+        assertEquals(240, moved.getInt("leads"), moved.toString());
+        assertTrue(moved.getBoolean("drifting"), moved.toString());
+        JsonObject visits = moved.getJsonArray("attributes").getJsonObject(0);
+        assertEquals("attributes/Visits", visits.getString("path"), moved.toString());
+        assertTrue(visits.getJsonNumber("psi").doubleValue() >= 0.25, moved.toString());
+        assertTrue(moved.getJsonArray("attributes").stream().noneMatch(a -> a.asJsonObject().getString("path")
+                .equals("attributes/Noise")), "the noise did not move: " + moved);
+        assertTrue(moved.getJsonNumber("scorePsi").doubleValue() >= 0.25, "the scores moved with the visits: " + moved);
+
+        assertEquals(moved, model(id).getJsonObject("drift"), "the model keeps its last check");
+        String app = Api.anonymous().get("/metrics?scope=application").expect(200).body();
+        assertTrue(java.util.regex.Pattern.compile("models_drifting\\{[^}]*} [1-9]").matcher(app).find(), app);
+        admin.post("/api/v1/models/" + id + "/unpublish").expect(200);
+        assertTrue(model(id).isNull("drift"), "an unpublished model has no drift to show");
+    }
+
+    @Test
     void trainingWarnsOfAnAttributeWrittenWhenALeadClosesWithTheFiguresThatShowWhy() {
         String process = importLeakyLeads();
 

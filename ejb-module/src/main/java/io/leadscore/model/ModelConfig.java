@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
@@ -66,6 +67,9 @@ public class ModelConfig {
     @Enumerated(EnumType.STRING)
     @Column(name = "training_publish", length = 10)
     private PublishPolicy trainingPublish;
+    /** The last drift check of the published version (see DriftWatch), as JSON; null until the first. */
+    @Column(name = "drift_json", length = 4000)
+    private String driftJson;
     @Column(name = "training_started_on")
     private LocalDateTime trainingStartedOn;
     @Column(name = "created_on", nullable = false)
@@ -123,17 +127,41 @@ public class ModelConfig {
         trainingPublish = publish;
     }
 
-    /** Whether {@link #autoRetrainDays} have passed since the model last started training (never for DRAFT models). */
+    /**
+     * Whether the model is due for its auto-retrain (never for DRAFT models, nor without autoRetrainDays):
+     * {@link #autoRetrainDays} have passed since it last started training, or its published version drifts and
+     * it last started training more than a day ago.
+     */
     public boolean retrainDue(Instant now) {
-        return retrainDue(status, autoRetrainDays, trainingStartedOn(), now);
+        return retrainDue(status, autoRetrainDays, trainingStartedOn(), drifting(), now);
     }
 
-    static boolean retrainDue(ModelStatus status, Integer autoRetrainDays, Instant lastTraining, Instant now) {
+    static boolean retrainDue(ModelStatus status, Integer autoRetrainDays, Instant lastTraining, boolean drifting,
+                              Instant now) {
         boolean trainedBefore = status == ModelStatus.TRAINED || status == ModelStatus.PUBLISHED
                 || status == ModelStatus.FAILED;
-        return trainedBefore && autoRetrainDays != null && lastTraining != null
-                && !lastTraining.plus(java.time.Duration.ofDays(autoRetrainDays)).isAfter(now);
+        if (!trainedBefore || autoRetrainDays == null || lastTraining == null) {
+            return false;
+        }
+        Duration wait = drifting ? Duration.ofDays(Math.min(1, autoRetrainDays)) : Duration.ofDays(autoRetrainDays);
+        return !lastTraining.plus(wait).isAfter(now);
     }
+
+    /** The last drift check, or null. */
+    public jakarta.json.JsonObject drift() {
+        if (driftJson == null) {
+            return null;
+        }
+        try (JsonReader r = Json.createReader(new StringReader(driftJson))) {
+            return r.readObject();
+        }
+    }
+
+    public boolean drifting() {
+        jakarta.json.JsonObject d = drift();
+        return d != null && d.getBoolean("drifting", false);
+    }
+
 
     /** A new version exists; a model that has a published version stays PUBLISHED until that changes. */
     public void trained(int number) {
@@ -148,6 +176,9 @@ public class ModelConfig {
     }
 
     public void published(int number, Instant now) {
+        if (publishedVersion == null || publishedVersion != number) {
+            driftJson = null; // another version: the last check was of the one before
+        }
         publishedVersion = number;
         publishedOn = Times.utc(now);
         status = ModelStatus.PUBLISHED;
@@ -158,6 +189,7 @@ public class ModelConfig {
             throw new ConflictException("The model '" + name + "' is not published");
         }
         publishedVersion = null;
+        driftJson = null;
         status = ModelStatus.RETIRED;
     }
 

@@ -3,6 +3,7 @@ package io.leadscore.model;
 import io.leadscore.common.Times;
 import io.leadscore.scoring.AttributeRanking;
 import io.leadscore.scoring.AttributeSpec;
+import io.leadscore.scoring.Drift;
 import io.leadscore.scoring.Factor;
 import io.leadscore.scoring.Leakage;
 import io.leadscore.scoring.ModelArtifact;
@@ -87,7 +88,10 @@ public class ModelTrainer {
             TrainingResult result = Trainer.train(chosen.specs(), chosen.rows(), Trainer.Options.defaults(SEED), executor);
             chosen.warnings().forEach(w -> LOG.warning(() -> "Model " + d.name() + ": " + w.text()));
             byte[] artifact = ModelArtifact.write(result.model());
-            int number = self.store(modelId, d, result, chosen, artifact);
+            // the scores of the training leads: what a drift check compares today's open leads' scores with
+            double[] scoreShares = Drift.trainingScoreShares(result.model(),
+                    chosen.rows().stream().map(TrainingRow::features).toList());
+            int number = self.store(modelId, d, result, chosen, scoreShares, artifact);
             double auc = result.metrics().auc();
             LOG.info(() -> "Model " + d.name() + " version " + number + " trained on " + result.trainingRows()
                     + " leads in " + result.millis() + " ms: AUC " + auc);
@@ -201,12 +205,13 @@ public class ModelTrainer {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int store(String modelId, ModelDefinition d, TrainingResult r, Chosen chosen, byte[] artifact) {
+    public int store(String modelId, ModelDefinition d, TrainingResult r, Chosen chosen, double[] scoreShares,
+                     byte[] artifact) {
         ModelConfig m = em.find(ModelConfig.class, modelId);
         Integer last = em.createQuery("select max(v.number) from ModelVersion v where v.modelId = :m", Integer.class)
                 .setParameter("m", modelId).getSingleResult();
         int number = last == null ? 1 : last + 1;
-        ModelVersion v = new ModelVersion(modelId, number, d, metrics(r, chosen), factors(r.factors()),
+        ModelVersion v = new ModelVersion(modelId, number, d, metrics(r, chosen, scoreShares), factors(r.factors()),
                 ModelArtifact.checksum(artifact), artifact.length, r.trainingRows(), r.qualified(), r.disqualified(),
                 r.millis(), Times.now());
         em.persist(v);
@@ -227,17 +232,44 @@ public class ModelTrainer {
      * Training's figures, with the leakage warnings (attribute, kind, text and the figures behind it) and, for an
      * "auto" model, the ranking of every candidate (chosen or not, and why): the chosen list of the version.
      */
-    static JsonObject metrics(TrainingResult r, Chosen chosen) {
+    static JsonObject metrics(TrainingResult r, Chosen chosen, double[] scoreShares) {
+        JsonArrayBuilder shares = Json.createArrayBuilder();
+        for (double x : scoreShares) {
+            shares.add(Math.round(x * 10_000) / 10_000.0);
+        }
         jakarta.json.JsonObjectBuilder m = Json.createObjectBuilder(r.metrics().toJson())
-                .add("warnings", warnings(chosen.warnings()));
+                .add("warnings", within(warnings(chosen.warnings()), 6_000)).add("scoreShares", shares);
         if (chosen.ranking() != null) {
-            m.add("attributeRanking", ranking(chosen.ranking()));
+            // the stored copy keeps the chosen ones first, then as many others as fit its column
+            List<AttributeRanking.Ranked> ordered = new java.util.ArrayList<>(chosen.ranking());
+            ordered.sort(java.util.Comparator.comparing(x -> !x.chosen()));
+            JsonArray all = ranking(ordered);
+            JsonArray kept = within(all, 14_000);
+            m.add("attributeRanking", kept);
+            if (kept.size() < all.size()) {
+                m.add("attributeRankingOmitted", all.size() - kept.size());
+            }
         }
         return m
                 .add("trainingRows", r.trainingRows()).add("qualified", r.qualified())
                 .add("disqualified", r.disqualified()).add("evaluationRows", r.evaluationRows())
                 .add("allHistory", r.allHistory())
                 .add("epochs", r.fit().epochs()).add("trainingMillis", r.millis()).build();
+    }
+
+    /** The first entries of {@code all} whose JSON stays within {@code chars} (the version's metrics column is bounded). */
+    static JsonArray within(JsonArray all, int chars) {
+        JsonArrayBuilder kept = Json.createArrayBuilder();
+        int used = 2;
+        for (jakarta.json.JsonValue v : all) {
+            int size = v.toString().length() + 1;
+            if (used + size > chars) {
+                break;
+            }
+            kept.add(v);
+            used += size;
+        }
+        return kept.build();
     }
 
     public static JsonArray warnings(List<Leakage.Warning> warnings) {

@@ -14,19 +14,29 @@ class RetrainDueTest {
 
     @Test
     void aTrainedModelIsDueOnceItsDaysHavePassedSinceItsLastTraining() {
-        assertTrue(ModelConfig.retrainDue(ModelStatus.PUBLISHED, 15, NOW.minus(Duration.ofDays(15)), NOW));
-        assertFalse(ModelConfig.retrainDue(ModelStatus.PUBLISHED, 15, NOW.minus(Duration.ofDays(14)), NOW));
-        assertTrue(ModelConfig.retrainDue(ModelStatus.TRAINED, 1, NOW.minus(Duration.ofDays(2)), NOW));
-        assertTrue(ModelConfig.retrainDue(ModelStatus.FAILED, 1, NOW.minus(Duration.ofDays(2)), NOW),
+        assertTrue(ModelConfig.retrainDue(ModelStatus.PUBLISHED, 15, NOW.minus(Duration.ofDays(15)), false, NOW));
+        assertFalse(ModelConfig.retrainDue(ModelStatus.PUBLISHED, 15, NOW.minus(Duration.ofDays(14)), false, NOW));
+        assertTrue(ModelConfig.retrainDue(ModelStatus.TRAINED, 1, NOW.minus(Duration.ofDays(2)), false, NOW));
+        assertTrue(ModelConfig.retrainDue(ModelStatus.FAILED, 1, NOW.minus(Duration.ofDays(2)), false, NOW),
                 "a failed training is tried again");
     }
 
     @Test
     void draftsTrainingModelsAndModelsWithoutAutoRetrainAreNeverDue() {
         Instant longAgo = NOW.minus(Duration.ofDays(400));
-        assertFalse(ModelConfig.retrainDue(ModelStatus.PUBLISHED, null, longAgo, NOW));
-        assertFalse(ModelConfig.retrainDue(ModelStatus.DRAFT, 1, longAgo, NOW));
-        assertFalse(ModelConfig.retrainDue(ModelStatus.TRAINING, 1, longAgo, NOW));
-        assertFalse(ModelConfig.retrainDue(ModelStatus.RETIRED, 1, longAgo, NOW));
+        assertFalse(ModelConfig.retrainDue(ModelStatus.PUBLISHED, null, longAgo, false, NOW));
+        assertFalse(ModelConfig.retrainDue(ModelStatus.DRAFT, 1, longAgo, false, NOW));
+        assertFalse(ModelConfig.retrainDue(ModelStatus.TRAINING, 1, longAgo, false, NOW));
+        assertFalse(ModelConfig.retrainDue(ModelStatus.RETIRED, 1, longAgo, false, NOW));
+    }
+
+    @Test
+    void aDriftingModelIsDueADayAfterItsLastTraining() {
+        assertTrue(ModelConfig.retrainDue(ModelStatus.PUBLISHED, 15, NOW.minus(Duration.ofDays(2)), true, NOW));
+        assertFalse(ModelConfig.retrainDue(ModelStatus.PUBLISHED, 15, NOW.minus(Duration.ofHours(20)), true, NOW),
+                "not again within the day: a retraining that does not cure the drift is not repeated at once");
+        assertFalse(ModelConfig.retrainDue(ModelStatus.PUBLISHED, 15, NOW.minus(Duration.ofDays(2)), false, NOW));
+        assertFalse(ModelConfig.retrainDue(ModelStatus.PUBLISHED, null, NOW.minus(Duration.ofDays(2)), true, NOW),
+                "drift retrains only models that retrain on their own");
     }
 }

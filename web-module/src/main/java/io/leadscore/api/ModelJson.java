@@ -30,6 +30,12 @@ final class ModelJson {
         instant(o, "trainingStartedOn", m.trainingStartedOn());
         instant(o, "createdOn", m.createdOn());
         instant(o, "modifiedOn", m.modifiedOn());
+        JsonObject drift = m.drift();
+        if (drift == null) {
+            o.addNull("drift");
+        } else {
+            o.add("drift", drift);
+        }
         ModelVersion v = s.metricsVersion();
         if (v == null) {
             o.addNull("metrics");

@@ -52,6 +52,8 @@ public class ModelsResource {
     private ModelService models;
     @EJB
     private io.leadscore.model.ModelTrainer trainer;
+    @EJB
+    private io.leadscore.model.DriftWatch driftWatch;
 
     @Context
     private UriInfo uri;
@@ -121,6 +123,18 @@ public class ModelsResource {
     public JsonObject attributes() {
         return ModelJson.collection(models.availableAttributes().stream()
                 .map(a -> Json.createObjectBuilder().add("path", a.path()).add("label", a.label()).build()).toList());
+    }
+
+    @POST
+    @Path("{id}/drift")
+    @Operation(summary = "Check the published version for drift now",
+            description = "Today's open leads the model scores (up to 5,000 of the newest) against its training "
+                    + "leads: the population stability index of the score and of each attribute. Answers the check, "
+                    + "which the model keeps as its drift field: {checkedOn, version, leads, scorePsi, attributes: "
+                    + "[{path, psi}] (PSI 0.1 or more), drifting (0.25 or more)}. 409 when the model is not published. "
+                    + "The same check runs every day at 04:10.")
+    public JsonObject drift(@PathParam("id") String id) {
+        return driftWatch.check(id);
     }
 
     @POST
