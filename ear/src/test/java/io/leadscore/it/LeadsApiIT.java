@@ -99,9 +99,13 @@ class LeadsApiIT {
                 .expect(200).json();
         assertEquals(4, page1.getInt("count"));
         assertEquals(List.of("L4", "L3"), names(page1));
+        assertTrue(page1.getString("nextLink").contains("skiptoken=") && !page1.getString("nextLink").contains("skip="),
+                "the next page continues after the last row, it does not skip: " + page1.getString("nextLink"));
         JsonObject page2 = sales.get(page1.getString("nextLink")).expect(200).json();
         assertEquals(List.of("L2", "L1"), names(page2));
         assertFalse(page2.containsKey("nextLink"), "the last page has no nextLink");
+        sales.get("/api/v1/leads?skip=10001").problemNaming(400, "skip");
+        sales.get("/api/v1/leads?skiptoken=not-a-lead").problemNaming(400, "skiptoken");
 
         JsonObject odata = sales.get("/api/v1/leads?$filter=" + q("companyName eq '" + company + "'") + "&$top=1&$count=true")
                 .expect(200).json();

@@ -70,8 +70,74 @@ public final class RecordQueries {
         CriteriaQuery<T> select = cb.createQuery(type);
         Root<T> root = select.from(type);
         CriteriaFilter cf = new CriteriaFilter(cb, select, root);
-        select.select(root).where(where(cb, cf, root, filter, restrictions)).orderBy(cf.orders(orderBy));
+        List<Predicate> where = new ArrayList<>(List.of(where(cb, cf, root, filter, restrictions)));
+        if (q.after() != null) {
+            where.add(after(em, type, orderBy, q.after(), cb, cf, root));
+        }
+        select.select(root).where(where.toArray(Predicate[]::new)).orderBy(cf.orders(orderBy));
         return new Compiled<>(filter, select);
+    }
+
+    /**
+     * Keyset paging: the rows that come after row {@code afterId} in the order (its order keys, then the id in the
+     * direction of the last key, as CriteriaFilter.orders sorts). Row by row, "after" is: the first key beyond the
+     * row's, or equal and the second beyond, and so on, the id last. Nulls sort as both databases sort them: after
+     * every value going up, before every value going down.
+     */
+    private static <T> Predicate after(EntityManager em, Class<T> type, OrderBy orderBy, String afterId,
+                                       CriteriaBuilder cb, CriteriaFilter cf, Root<T> root) {
+        // the row's own values of the order keys, read with the same joins
+        jakarta.persistence.criteria.CriteriaQuery<Tuple> values = cb.createTupleQuery();
+        Root<T> row = values.from(type);
+        CriteriaFilter rf = new CriteriaFilter(cb, values, row);
+        List<jakarta.persistence.criteria.Selection<?>> selections = new ArrayList<>();
+        for (OrderBy.Key k : orderBy.keys()) {
+            selections.add(rf.field(k.ref()));
+        }
+        selections.add(row.get("id"));
+        List<Tuple> found = em.createQuery(values.multiselect(selections).where(cb.equal(row.get("id"), afterId)))
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new ValidationException("skiptoken", "the row this page continued after is gone; start again from "
+                    + "the first page");
+        }
+        Tuple t = found.get(0);
+        List<jakarta.persistence.criteria.Expression<?>> keys = new ArrayList<>();
+        List<Boolean> ascending = new ArrayList<>();
+        for (OrderBy.Key k : orderBy.keys()) {
+            keys.add(cf.field(k.ref()));
+            ascending.add(k.ascending());
+        }
+        keys.add(root.get("id"));
+        ascending.add(orderBy.keys().isEmpty() || orderBy.keys().get(orderBy.keys().size() - 1).ascending());
+        List<Predicate> alternatives = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            List<Predicate> all = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                all.add(same(cb, keys.get(j), t.get(j)));
+            }
+            Predicate beyond = beyond(cb, keys.get(i), t.get(i), ascending.get(i));
+            if (beyond == null) {
+                continue; // nothing comes after a null going up on this key
+            }
+            all.add(beyond);
+            alternatives.add(cb.and(all.toArray(Predicate[]::new)));
+        }
+        return alternatives.isEmpty() ? cb.disjunction() : cb.or(alternatives.toArray(Predicate[]::new));
+    }
+
+    private static Predicate same(CriteriaBuilder cb, jakarta.persistence.criteria.Expression<?> key, Object value) {
+        return value == null ? cb.isNull(key) : cb.equal(key, value);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Predicate beyond(CriteriaBuilder cb, jakarta.persistence.criteria.Expression<?> key, Object value,
+                                    boolean ascending) {
+        jakarta.persistence.criteria.Expression<Comparable> k = (jakarta.persistence.criteria.Expression<Comparable>) key;
+        if (ascending) {
+            return value == null ? null : cb.or(cb.greaterThan(k, (Comparable) value), cb.isNull(key));
+        }
+        return value == null ? cb.isNotNull(key) : cb.lessThan(k, (Comparable) value);
     }
 
     public static <T> Page<T> list(EntityManager em, Class<T> type, RecordSchema schema, ListQuery q, List<Restriction> restrictions) {
@@ -100,7 +166,9 @@ public final class RecordQueries {
             cq.select(cb.count(countRoot)).where(where(cb, ccf, countRoot, filter, restrictions));
             count = bounded(em.createQuery(cq)).getSingleResult();
         }
-        return new Page<>(items, count, more);
+        String next = more ? String.valueOf(em.getEntityManagerFactory().getPersistenceUnitUtil()
+                .getIdentifier(items.get(items.size() - 1))) : null;
+        return new Page<>(items, count, more, next);
     }
 
     /**

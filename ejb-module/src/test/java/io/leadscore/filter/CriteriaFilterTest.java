@@ -162,6 +162,40 @@ class CriteriaFilterTest {
     }
 
     @Test
+    void keysetPagesFollowTheOrderToTheEndWhateverTheKeysAndTheirNulls() {
+        for (String order : List.of("account/name desc, lastName", "account/name, lastName desc", "createdOn desc",
+                "lastName", "industry desc", "attributes/TotalVisits", "score/value desc")) {
+            if (order.startsWith("attributes/")) {
+                continue; // custom attributes cannot be ordered by (OrderBy refuses them)
+            }
+            List<String> all = list(null, order).items().stream().map(Lead::id).toList();
+            List<String> paged = new java.util.ArrayList<>();
+            String after = null;
+            for (int guard = 0; guard < 10; guard++) {
+                var em = db.em();
+                try {
+                    Page<Lead> p = RecordQueries.list(em, Lead.class, LeadSchema.LEAD,
+                            new ListQuery(null, order, 2, 0, false, after), List.of());
+                    p.items().forEach(l -> paged.add(l.id()));
+                    if (!p.more()) {
+                        break;
+                    }
+                    after = p.next();
+                } finally {
+                    em.close();
+                }
+            }
+            assertEquals(all, paged, "every row once, in order, by " + order);
+        }
+        ValidationException gone = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
+                () -> page(null, "lastName", 2, 0, "no-such-row"));
+        assertEquals("skiptoken", gone.errors().get(0).field());
+        ValidationException deep = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
+                () -> new ListQuery(null, null, 10, 10_001, false));
+        assertTrue(deep.getMessage().contains("nextLink") || deep.errors().get(0).message().contains("nextLink"));
+    }
+
+    @Test
     void theSameLanguageFiltersAccounts() {
         var em = db.em();
         try {
@@ -180,6 +214,16 @@ class CriteriaFilterTest {
         assertTrue(f.errors().get(0).message().contains("'colour'"));
         ValidationException o = assertThrows(ValidationException.class, () -> list(null, "colour"));
         assertEquals("orderBy", o.errors().get(0).field());
+    }
+
+    private static Page<Lead> page(String filter, String orderBy, int top, int skip, String after) {
+        var em = db.em();
+        try {
+            return RecordQueries.list(em, Lead.class, LeadSchema.LEAD, new ListQuery(filter, orderBy, top, skip, true, after),
+                    List.of());
+        } finally {
+            em.close();
+        }
     }
 
     private static Page<Lead> list(String filter, String orderBy) {

@@ -35,18 +35,21 @@ final class Collections {
         if (count != null && !count.equals("true") && !count.equals("false")) {
             throw new ValidationException("count", "must be true or false");
         }
-        return new ListQuery(filter, orderBy, top, skip, "true".equals(count));
+        return new ListQuery(filter, orderBy, top, skip, "true".equals(count), param(p, "skiptoken", "$skiptoken"));
     }
 
     static <T, V> CollectionView<V> page(Page<T> page, Function<T, V> view, UriInfo uri, ListQuery q) {
         List<V> values = page.items().stream().map(view).toList();
         String next = null;
         if (page.more()) {
+            // the next page continues after this page's last row (keyset paging), however deep it is
             next = uri.getRequestUriBuilder()
                     .replaceQueryParam("$skip")
+                    .replaceQueryParam("skip")
                     .replaceQueryParam("$top")
-                    .replaceQueryParam("skip", q.skip() + q.top())
+                    .replaceQueryParam("$skiptoken")
                     .replaceQueryParam("top", q.top())
+                    .replaceQueryParam("skiptoken", page.next())
                     .build().toString();
         }
         return new CollectionView<>(values, page.count(), next);

@@ -53,7 +53,8 @@ public abstract class RecordResource<E extends CrmRecord, V> {
 
     @GET
     @Operation(summary = "Query", description = "filter (OData $filter subset), orderBy, top (default 50, at most 5000), "
-            + "skip, count=true; answers {value, count, nextLink}")
+            + "skip (at most 10000), count=true; answers {value, count, nextLink}: the nextLink continues after the page's "
+            + "last row (skiptoken), however deep")
     public CollectionView<V> list() {
         ListQuery q = Collections.query(uri);
         return Collections.page(page(caller(), q), this::view, uri, q);

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         info = @Info(title = "Leadscore API", version = "1",
                 description = "Predictive lead scoring: leads, accounts and contacts, with scores, models and jobs. "
                         + "Errors are RFC 9457 problem details naming the field. Collections take filter (OData $filter subset), "
-                        + "orderBy, top (default 50, at most 5000), skip and count=true. Bodies are at most 1 MB."),
+                        + "orderBy, top (default 50, at most 5000), skip (at most 10000) and count=true; a page's nextLink "
+                        + "continues after its last row (skiptoken). Bodies are at most 1 MB."),
         security = @SecurityRequirement(name = "basic"))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class RestApplication extends Application {
