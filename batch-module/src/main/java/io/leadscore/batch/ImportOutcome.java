@@ -24,7 +24,7 @@ public class ImportOutcome implements JobListener {
     @EJB
     private ImportService imports;
     @Inject
-    private io.leadscore.leadimport.ImportSlots slots;
+    private io.leadscore.common.WorkLimits limits;
 
     @Override
     public void beforeJob() {
@@ -36,7 +36,7 @@ public class ImportOutcome implements JobListener {
         try {
             record();
         } finally {
-            slots.release();
+            limits.imports().release();
         }
     }
 

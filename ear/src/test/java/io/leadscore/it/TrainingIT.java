@@ -118,6 +118,14 @@ class TrainingIT {
         return process;
     }
 
+    /** Trains the model as its administrator does and waits for the version (asserting TRAINED); answers the model. */
+    private JsonObject trainAndAwait(String id) {
+        admin.post("/api/v1/models/" + id + "/train").expect(202);
+        JsonObject m = Api.await(Duration.ofMinutes(3), () -> model(id), x -> !x.getString("status").equals("TRAINING"));
+        assertEquals("TRAINED", m.getString("status"), m.toString());
+        return m;
+    }
+
     private static java.util.Map<String, JsonObject> byPath(jakarta.json.JsonArray ranking) {
         java.util.Map<String, JsonObject> m = new java.util.HashMap<>();
         ranking.forEach(v -> m.put(v.asJsonObject().getString("path"), v.asJsonObject()));
@@ -141,9 +149,7 @@ class TrainingIT {
         assertTrue(suggested.containsKey("industry") && suggested.containsKey("account/industry"),
                 "every attribute a model may read is ranked: " + suggested.keySet());
 
-        admin.post("/api/v1/models/" + id + "/train").expect(202);
-        JsonObject m = Api.await(Duration.ofMinutes(3), () -> model(id), x -> !x.getString("status").equals("TRAINING"));
-        assertEquals("TRAINED", m.getString("status"), m.toString());
+        JsonObject m = trainAndAwait(id);
         java.util.Map<String, JsonObject> trained = byPath(m.getJsonObject("metrics").getJsonArray("attributeRanking"));
         assertTrue(trained.get("attributes/Visits").getBoolean("chosen"), "the version keeps its chosen list");
         java.util.List<String> factors = admin.get("/api/v1/models/" + id + "/factors").expect(200).json()
@@ -164,9 +170,7 @@ class TrainingIT {
     void aPublishedModelWhoseOpenLeadsMovedIsFoundDriftingWithTheAttributesThatMoved() {
         String process = importLeakyLeads();
         String id = deploy("Drift", "{'businessProcess':'" + process + "','attributes':['attributes/Visits','attributes/Noise']}");
-        admin.post("/api/v1/models/" + id + "/train").expect(202);
-        JsonObject trained = Api.await(Duration.ofMinutes(3), () -> model(id), x -> !x.getString("status").equals("TRAINING"));
-        assertEquals("TRAINED", trained.getString("status"), trained.toString());
+        JsonObject trained = trainAndAwait(id);
         assertTrue(trained.isNull("drift"), "not checked yet");
         admin.post("/api/v1/models/" + id + "/drift").problem(409); // only a published version is checked
         admin.post("/api/v1/models/" + id + "/publish").expect(200);
@@ -209,9 +213,7 @@ class TrainingIT {
         String process = importLeakyLeads();
 
         String id = deploy("Leaky", "{'businessProcess':'" + process + "','attributes':['attributes/Visits','attributes/LostReason']}");
-        admin.post("/api/v1/models/" + id + "/train").expect(202);
-        JsonObject m = Api.await(Duration.ofMinutes(3), () -> model(id), x -> !x.getString("status").equals("TRAINING"));
-        assertEquals("TRAINED", m.getString("status"), m.toString());
+        JsonObject m = trainAndAwait(id);
         java.util.List<JsonObject> warnings = m.getJsonObject("metrics").getJsonArray("warnings").stream()
                 .map(v -> v.asJsonObject()).toList();
         JsonObject fill = warnings.stream().filter(w -> w.getString("kind").equals("filled-when-closed")).findFirst()

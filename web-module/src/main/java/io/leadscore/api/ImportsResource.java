@@ -55,7 +55,7 @@ public class ImportsResource {
     @EJB
     private OperatorJobs launcher;
     @jakarta.inject.Inject
-    private io.leadscore.leadimport.ImportSlots slots;
+    private io.leadscore.common.WorkLimits limits;
     @Context
     private SecurityContext security;
     @Context
@@ -76,7 +76,7 @@ public class ImportsResource {
         if (businessProcess != null && (businessProcess.isBlank() || businessProcess.length() > 100)) {
             throw new ValidationException("businessProcess", "must be 1 to 100 characters");
         }
-        slots.take(); // a 429 when the server already runs as many imports as it may; given back when the job ends
+        limits.imports().take(); // a 429 when the server already runs as many imports as it may; given back when the job ends
         String id = imports.newId();
         Path file = imports.file(id);
         LeadImport registered;
@@ -91,7 +91,7 @@ public class ImportsResource {
             }
             execution = launcher.importLeads(id);
         } catch (RuntimeException e) {
-            slots.release();
+            limits.imports().release();
             throw e;
         }
         return Response.accepted(Json.createObjectBuilder().add("id", registered.id()).add("status", "Waiting")

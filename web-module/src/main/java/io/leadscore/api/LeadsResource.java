@@ -54,7 +54,7 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
     @EJB
     private io.leadscore.lead.LeadExport export;
     @jakarta.inject.Inject
-    private ExportSlots exportSlots;
+    private io.leadscore.common.WorkLimits limits;
 
     @Override
     protected RecordService<Lead> service() {
@@ -104,7 +104,7 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
         LeadService.View view = LeadService.View.parse(uri.getQueryParameters().getFirst("view"));
         leads.list(caller, view, q); // a bad filter or order is a 400 before anything is sent
         List<String> attributes = export.attributeNames();
-        exportSlots.take(); // a 429 beyond export.concurrent.max; given back when the stream ends, however it ends
+        limits.exports().take(); // a 429 beyond export.concurrent.max; given back when the stream ends, however it ends
         jakarta.ws.rs.core.StreamingOutput body = out -> {
             try {
                 java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
@@ -113,7 +113,7 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
                     export.forEach(caller, view, q, csv::print);
                 }
             } finally {
-                exportSlots.release();
+                limits.exports().release();
             }
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
