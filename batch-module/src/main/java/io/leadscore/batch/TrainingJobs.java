@@ -40,8 +40,12 @@ public class TrainingJobs {
 
     private static final Logger LOG = Logger.getLogger(TrainingJobs.class.getName());
 
-    private record Start(String modelId, String requestedBy) implements Serializable {
+    /** A job to start; {@code attempt} counts the tries (the job repository may refuse one under load). */
+    private record Start(String modelId, String requestedBy, int attempt) implements Serializable {
     }
+
+    /** Tries to start one training's job before the model fails, two seconds apart. */
+    static final int START_ATTEMPTS = 3;
 
     @Resource
     private TimerService timers;
@@ -67,7 +71,7 @@ public class TrainingJobs {
 
     /** Starts a model-train job for a model in TRAINING, once the application has started. */
     public void start(String modelId, String requestedBy) {
-        timers.createSingleActionTimer(1, new TimerConfig(new Start(modelId, requestedBy), false));
+        timers.createSingleActionTimer(1, new TimerConfig(new Start(modelId, requestedBy, 1), false));
     }
 
     @Timeout
@@ -85,8 +89,19 @@ public class TrainingJobs {
             long id = jobs.train(s.modelId(), policy, s.requestedBy());
             LOG.info(() -> "Started model-train execution " + id + " for model " + s.modelId());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "The training of model " + s.modelId() + " could not be started", e);
-            trainer.fail(s.modelId(), "The model-train job could not be started: " + e.getMessage());
+            startedFor.remove(s.modelId());
+            if (s.attempt() < START_ATTEMPTS) {
+                // seen under load: Derby's job repository rolls back the start (XA); the next try usually passes
+                LOG.log(Level.WARNING, "The training of model " + s.modelId() + " could not be started (attempt "
+                        + s.attempt() + " of " + START_ATTEMPTS + "); trying again", e);
+                timers.createSingleActionTimer(2000, new TimerConfig(
+                        new Start(s.modelId(), s.requestedBy(), s.attempt() + 1), false));
+                return;
+            }
+            String incident = java.util.UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "The training of model " + s.modelId() + " could not be started, incident " + incident, e);
+            trainer.fail(s.modelId(), "The model-train job could not be started after " + START_ATTEMPTS
+                    + " tries; train the model again (the server log has incident " + incident + ")");
         }
     }
 

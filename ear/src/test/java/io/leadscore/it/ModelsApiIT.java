@@ -153,7 +153,7 @@ class ModelsApiIT {
         // a second version, then a roll back to the first
         admin.post("/api/v1/models/" + id + "/train").expect(202);
         JsonObject v2 = awaitModel(id, m -> !m.getString("status").equals("TRAINING"));
-        assertEquals(2, v2.getInt("latestVersion"));
+        assertEquals(2, v2.getInt("latestVersion"), v2.toString());
         assertEquals(1, v2.getInt("publishedVersion"));
         assertEquals("PUBLISHED", v2.getString("status"));
         assertEquals(2, admin.post("/api/v1/models/" + id + "/publish").expect(200).json().getInt("publishedVersion"));
