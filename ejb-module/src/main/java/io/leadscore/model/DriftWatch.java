@@ -129,8 +129,6 @@ public class DriftWatch {
         metrics.gauge(DRIFTING, drifting::get);
         // the checks as stored (a scalar: an entity this call already read would come back as it was read)
         drifting.set((int) em.createQuery("select m.driftJson from ModelConfig m where m.driftJson is not null",
-                        String.class).getResultList().stream()
-                .filter(j -> Json.createReader(new java.io.StringReader(j)).readObject().getBoolean("drifting", false))
-                .count());
+                        String.class).getResultList().stream().filter(ModelConfig::drifting).count());
     }
 }

@@ -158,8 +158,17 @@ public class ModelConfig {
     }
 
     public boolean drifting() {
-        jakarta.json.JsonObject d = drift();
-        return d != null && d.getBoolean("drifting", false);
+        return drifting(driftJson);
+    }
+
+    /** Whether a stored drift check (JSON, or null) found the model drifting. */
+    static boolean drifting(String driftJson) {
+        if (driftJson == null) {
+            return false;
+        }
+        try (JsonReader r = Json.createReader(new StringReader(driftJson))) {
+            return r.readObject().getBoolean("drifting", false);
+        }
     }
 
 

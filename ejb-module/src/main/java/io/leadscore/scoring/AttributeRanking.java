@@ -41,19 +41,12 @@ public final class AttributeRanking {
         for (int i = 0; i < y.length; i++) {
             y[i] = closed.get(i).qualified();
         }
-        List<Leakage.Warning> warnings = Leakage.check(candidates, closed, open);
+        // one pass per attribute serves the leakage warnings and the gain alike
         record Scored(AttributeSpec spec, double gain, double filled, List<Leakage.Warning> warnings) {
         }
         List<Scored> scored = new ArrayList<>();
-        for (AttributeSpec spec : candidates) {
-            List<Object> values = new ArrayList<>(closed.size());
-            for (TrainingRow r : closed) {
-                values.add(FeatureColumn.readValue(spec, r.features()));
-            }
-            double filled = closed.isEmpty() ? 0 : values.stream().filter(v -> v != null).count() / (double) closed.size();
-            double gain = closed.isEmpty() ? 0 : Leakage.singleAttributeAuc(Leakage.keys(values), y) - 0.5;
-            scored.add(new Scored(spec, round(gain), round(filled),
-                    warnings.stream().filter(w -> w.attribute().equals(spec.path())).toList()));
+        for (Leakage.Profile p : Leakage.profiles(candidates, closed, open)) {
+            scored.add(new Scored(p.spec(), round(p.auc() - 0.5), round(p.filledClosed()), p.warnings()));
         }
         scored.sort(Comparator.comparing((Scored s) -> !pinned.contains(s.spec().path()))
                 .thenComparing(Comparator.comparingDouble(Scored::gain).reversed())

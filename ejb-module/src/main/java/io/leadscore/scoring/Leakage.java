@@ -42,12 +42,21 @@ public final class Leakage {
     private Leakage() {
     }
 
+    /**
+     * What one pass over the leads finds about an attribute: its single-attribute AUC on the closed leads, the
+     * shares of closed (and, with enough of them, open) leads that have a value, and the warnings these raise.
+     */
+    public record Profile(AttributeSpec spec, double auc, double filledClosed, Double filledOpen, List<Warning> warnings) {
+    }
+
     /** The warnings for the attributes of {@code specs}, on the closed leads and a sample of open ones. */
     public static List<Warning> check(List<AttributeSpec> specs, List<TrainingRow> closed, List<FeatureSource> open) {
-        List<Warning> warnings = new ArrayList<>();
-        if (closed.isEmpty()) {
-            return warnings;
-        }
+        return profiles(specs, closed, open).stream().flatMap(p -> p.warnings().stream()).toList();
+    }
+
+    /** Each attribute's profile, in the order of {@code specs} (without closed leads: AUC 0.5, nothing filled). */
+    public static List<Profile> profiles(List<AttributeSpec> specs, List<TrainingRow> closed, List<FeatureSource> open) {
+        List<Profile> profiles = new ArrayList<>();
         boolean[] y = new boolean[closed.size()];
         for (int i = 0; i < y.length; i++) {
             y[i] = closed.get(i).qualified();
@@ -57,13 +66,14 @@ public final class Leakage {
             for (TrainingRow r : closed) {
                 values.add(FeatureColumn.readValue(spec, r.features()));
             }
-            double filledClosed = values.stream().filter(v -> v != null).count() / (double) values.size();
+            double filledClosed = values.isEmpty() ? 0 : values.stream().filter(v -> v != null).count() / (double) values.size();
             Double filledOpen = null;
             if (open.size() >= MIN_OPEN) {
                 filledOpen = open.stream().filter(f -> FeatureColumn.readValue(spec, f) != null).count()
                         / (double) open.size();
             }
-            double auc = singleAttributeAuc(keys(values), y);
+            double auc = values.isEmpty() ? 0.5 : singleAttributeAuc(keys(values), y);
+            List<Warning> warnings = new ArrayList<>();
             if (auc >= SEPARATES) {
                 warnings.add(new Warning(spec.path(), spec.label(), "separates", String.format(Locale.ROOT,
                         "%s alone tells qualified from disqualified leads apart almost perfectly (AUC %.3f on the "
@@ -78,8 +88,9 @@ public final class Leakage {
                         spec.label(), 100 * filledClosed, 100 * filledOpen), round(auc), round(filledClosed),
                         round(filledOpen)));
             }
+            profiles.add(new Profile(spec, auc, filledClosed, filledOpen, List.copyOf(warnings)));
         }
-        return warnings;
+        return profiles;
     }
 
     /**
