@@ -86,6 +86,16 @@ class ExportIT {
             String b = all.get(i).get("score/value");
             assertTrue(a.isEmpty() || b.isEmpty() || Integer.parseInt(a) >= Integer.parseInt(b), "ordered by score");
         }
+        // every lead, over many batches (each read in its own transaction, continuing after the last row): each once, in order
+        int total = manager.get("/api/v1/leads?top=0&count=true").expect(200).json().getInt("count");
+        assertTrue(total > 2000, "the demo's leads span several batches: " + total);
+        List<CSVRecord> every = parse(manager.get("/api/v1/leads?orderBy=" + q("createdOn desc"), "text/csv").expect(200).body());
+        assertEquals(total, every.size());
+        assertEquals(total, every.stream().map(rec -> rec.get("id")).distinct().count(), "no lead twice");
+        for (int i = 1; i < every.size(); i++) {
+            assertFalse(java.time.Instant.parse(every.get(i - 1).get("createdOn"))
+                    .isBefore(java.time.Instant.parse(every.get(i).get("createdOn"))), "newest first");
+        }
         List<CSVRecord> mine = parse(sales.get("/api/v1/leads", "text/csv").expect(200).body());
         assertTrue(mine.stream().allMatch(rec -> rec.get("ownerId").equals("sales")), "a salesperson exports their own leads");
         sales.get("/api/v1/leads?filter=" + q("nope eq 1"), "text/csv").problemNaming(400, "filter");

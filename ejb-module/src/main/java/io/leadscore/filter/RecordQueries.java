@@ -48,12 +48,12 @@ public final class RecordQueries {
     }
 
     /** A list query compiled: its filter (or null) and the ordered, restricted select. */
-    private record Compiled<T>(Bound filter, CriteriaQuery<T> select) {
+    private record Compiled<T>(Bound filter, CriteriaQuery<T> select, OrderBy orderBy) {
     }
 
     /** The filter and order of a query, checked (a 400 naming filter or orderBy), as a select of the records. */
     private static <T> Compiled<T> compile(EntityManager em, Class<T> type, RecordSchema schema, ListQuery q,
-                                           List<Restriction> restrictions) {
+                                           List<Restriction> restrictions, Position position) {
         Bound filter;
         try {
             filter = q.filter() == null || q.filter().isBlank() ? null : FilterBinder.compile(q.filter(), schema);
@@ -71,23 +71,31 @@ public final class RecordQueries {
         Root<T> root = select.from(type);
         CriteriaFilter cf = new CriteriaFilter(cb, select, root);
         List<Predicate> where = new ArrayList<>(List.of(where(cb, cf, root, filter, restrictions)));
-        if (q.after() != null) {
-            where.add(after(em, type, orderBy, q.after(), cb, cf, root));
+        if (position == null && q.after() != null) {
+            position = position(em, type, orderBy, q.after());
+            if (position == null) {
+                throw new ValidationException("skiptoken", "the row this page continued after is gone; start again "
+                        + "from the first page");
+            }
+        }
+        if (position != null) {
+            where.add(after(orderBy, position, cb, cf, root));
         }
         select.select(root).where(where.toArray(Predicate[]::new)).orderBy(cf.orders(orderBy));
-        return new Compiled<>(filter, select);
+        return new Compiled<>(filter, select, orderBy);
     }
 
     /**
-     * Keyset paging: the rows that come after row {@code afterId} in the order (its order keys, then the id in the
-     * direction of the last key, as CriteriaFilter.orders sorts). Row by row, "after" is: the first key beyond the
-     * row's, or equal and the second beyond, and so on, the id last. Nulls sort as both databases sort them: after
-     * every value going up, before every value going down.
+     * A row's place in an order: the values of its order keys and its id. Kept by value, so that a listing can go on
+     * after the row even when the row itself has been deleted or changed since.
      */
-    private static <T> Predicate after(EntityManager em, Class<T> type, OrderBy orderBy, String afterId,
-                                       CriteriaBuilder cb, CriteriaFilter cf, Root<T> root) {
-        // the row's own values of the order keys, read with the same joins
-        jakarta.persistence.criteria.CriteriaQuery<Tuple> values = cb.createTupleQuery();
+    public record Position(List<Object> values) {
+    }
+
+    /** Where row {@code id} stands in the order (its order keys read with the same joins), or null if it is gone. */
+    private static <T> Position position(EntityManager em, Class<T> type, OrderBy orderBy, Object id) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> values = cb.createTupleQuery();
         Root<T> row = values.from(type);
         CriteriaFilter rf = new CriteriaFilter(cb, values, row);
         List<jakarta.persistence.criteria.Selection<?>> selections = new ArrayList<>();
@@ -95,13 +103,27 @@ public final class RecordQueries {
             selections.add(rf.field(k.ref()));
         }
         selections.add(row.get("id"));
-        List<Tuple> found = em.createQuery(values.multiselect(selections).where(cb.equal(row.get("id"), afterId)))
+        List<Tuple> found = em.createQuery(values.multiselect(selections).where(cb.equal(row.get("id"), id)))
                 .getResultList();
         if (found.isEmpty()) {
-            throw new ValidationException("skiptoken", "the row this page continued after is gone; start again from "
-                    + "the first page");
+            return null;
         }
-        Tuple t = found.get(0);
+        List<Object> all = new ArrayList<>();
+        for (int i = 0; i < selections.size(); i++) {
+            all.add(found.get(0).get(i));
+        }
+        return new Position(java.util.Collections.unmodifiableList(all));
+    }
+
+    /**
+     * Keyset paging: the rows that come after a position in the order (its order keys, then the id in the
+     * direction of the last key, as CriteriaFilter.orders sorts). Row by row, "after" is: the first key beyond the
+     * position's, or equal and the second beyond, and so on, the id last. Nulls sort as both databases sort them:
+     * after every value going up, before every value going down.
+     */
+    private static <T> Predicate after(OrderBy orderBy, Position position, CriteriaBuilder cb, CriteriaFilter cf,
+                                       Root<T> root) {
+        List<Object> t = position.values();
         List<jakarta.persistence.criteria.Expression<?>> keys = new ArrayList<>();
         List<Boolean> ascending = new ArrayList<>();
         for (OrderBy.Key k : orderBy.keys()) {
@@ -141,7 +163,7 @@ public final class RecordQueries {
     }
 
     public static <T> Page<T> list(EntityManager em, Class<T> type, RecordSchema schema, ListQuery q, List<Restriction> restrictions) {
-        Compiled<T> compiled = compile(em, type, schema, q, restrictions);
+        Compiled<T> compiled = compile(em, type, schema, q, restrictions, null);
         Bound filter = compiled.filter();
         CriteriaQuery<T> select = compiled.select();
         CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -171,47 +193,31 @@ public final class RecordQueries {
         return new Page<>(items, count, more, next);
     }
 
+    /** One batch of a listing read batch by batch, and the position the next batch continues from (null at the end). */
+    public record Batch<T>(List<T> items, Position next) {
+    }
+
     /**
-     * Every record a query selects (its filter, order and restrictions; no top or skip), handed over in
-     * batches with their attributes, read through a database cursor: memory stays the same however many
-     * records there are. For exports.
+     * The next {@code size} records a query selects (its filter, order and restrictions; not its top, skip or
+     * skiptoken) after a position (null: from the start), with their attributes: for exports, which read each batch
+     * in a short transaction of its own and continue after it by value (keyset), however long the client takes
+     * between batches. A record whose order keys change during the listing may be listed twice or not at all, as in
+     * any keyset paging; every record that stays put is listed once.
      */
-    public static <T> long forEach(EntityManager em, Class<T> type, RecordSchema schema, ListQuery q,
-                                   List<Restriction> restrictions, int batchSize, java.util.function.Consumer<List<T>> batch) {
-        CriteriaQuery<T> select = compile(em, type, schema, q, restrictions).select();
-        TypedQuery<T> tq = em.createQuery(select);
+    public static <T> Batch<T> batch(EntityManager em, Class<T> type, RecordSchema schema, ListQuery q,
+                                     List<Restriction> restrictions, Position after, int size) {
+        ListQuery whole = new ListQuery(q.filter(), q.orderBy(), 0, 0, false, null);
+        Compiled<T> compiled = compile(em, type, schema, whole, restrictions, after);
+        TypedQuery<T> tq = bounded(em.createQuery(compiled.select())).setMaxResults(size);
         tq.setHint("eclipselink.read-only", "true");
-        tq.setHint("eclipselink.cursor.scrollable", "true");
-        tq.setHint("eclipselink.jdbc.fetch-size", String.valueOf(batchSize));
-        Object cursor = tq.getSingleResult();
-        long n = 0;
-        try {
-            @SuppressWarnings("unchecked")
-            java.util.Iterator<T> rows = (java.util.Iterator<T>) cursor;
-            List<T> page = new ArrayList<>(batchSize);
-            while (rows.hasNext()) {
-                page.add(rows.next());
-                if (page.size() == batchSize) {
-                    preloadAttributes(em, type, page);
-                    batch.accept(page);
-                    n += page.size();
-                    page = new ArrayList<>(batchSize);
-                    em.clear();
-                }
-            }
-            if (!page.isEmpty()) {
-                preloadAttributes(em, type, page);
-                batch.accept(page);
-                n += page.size();
-            }
-        } finally {
-            try {
-                cursor.getClass().getMethod("close").invoke(cursor);
-            } catch (ReflectiveOperationException e) {
-                // a cursor without close(): nothing to release
-            }
+        List<T> items = new ArrayList<>(tq.getResultList());
+        preloadAttributes(em, type, items);
+        Position next = null;
+        if (items.size() == size) {
+            Object lastId = em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(items.get(size - 1));
+            next = position(em, type, compiled.orderBy(), lastId);
         }
-        return n;
+        return new Batch<>(items, next);
     }
 
     /**

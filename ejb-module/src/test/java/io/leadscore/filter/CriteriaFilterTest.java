@@ -196,6 +196,48 @@ class CriteriaFilterTest {
     }
 
     @Test
+    void exportBatchesContinueAfterTheirLastRowByValueEvenWhenThatRowIsDeleted() {
+        for (String order : List.of("account/name desc, lastName", "createdOn desc", "industry desc", "lastName")) {
+            List<String> all = list(null, order).items().stream().map(Lead::id).toList();
+            assertEquals(all, batched(order, 2, null), "every row once, in order, by " + order);
+        }
+        // a lead listed first, deleted before the next batch is read: the listing goes on after it
+        String[] gone = new String[1];
+        db.inTransaction(em -> {
+            Lead zed = lead("Zzz Deleted", null, null, null, "2026-05-01T00:00:00Z", Map.of());
+            em.persist(zed);
+            gone[0] = zed.id();
+        });
+        List<String> rest = batched("lastName desc", 1, gone[0]);
+        assertEquals(gone[0], rest.get(0));
+        assertEquals(List.of("Zzz Deleted", "Turing", "Lovelace", "Knuth", "Hopper", "100% Sure"),
+                rest.stream().map(id -> db.em().find(Lead.class, id) == null ? "Zzz Deleted"
+                        : db.em().find(Lead.class, id).lastName()).toList());
+    }
+
+    /** Reads a listing batch by batch, each in its own entity manager; deletes lead {@code deleteAfterFirst} after the first. */
+    private static List<String> batched(String order, int size, String deleteAfterFirst) {
+        List<String> ids = new java.util.ArrayList<>();
+        RecordQueries.Position at = null;
+        do {
+            EntityManager em = db.em();
+            RecordQueries.Batch<Lead> b;
+            try {
+                b = RecordQueries.batch(em, Lead.class, LeadSchema.LEAD, new ListQuery(null, order, 50, 0, false),
+                        List.of(), at, size);
+            } finally {
+                em.close();
+            }
+            b.items().forEach(l -> ids.add(l.id()));
+            if (deleteAfterFirst != null && ids.size() == size) {
+                db.inTransaction(x -> x.remove(x.find(Lead.class, deleteAfterFirst)));
+            }
+            at = b.next();
+        } while (at != null);
+        return ids;
+    }
+
+    @Test
     void theSameLanguageFiltersAccounts() {
         var em = db.em();
         try {
