@@ -10,7 +10,6 @@ import io.leadscore.common.AttributeValue;
 import io.leadscore.common.CrmRecord;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.MapJoin;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -238,20 +237,52 @@ public final class RecordQueries {
         for (T item : items) {
             byId.put(((CrmRecord) item).id(), new HashMap<>());
         }
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Tuple> cq = cb.createTupleQuery();
-        Root<T> root = cq.from(type);
-        MapJoin<T, String, ?> a = root.joinMap("attributes");
-        cq.multiselect(root.get("id"), a.key(), a.get("text"), a.get("number"), a.get("flag"))
-                .where(root.get("id").in(byId.keySet()));
-        for (Tuple t : em.createQuery(cq).getResultList()) {
-            Object value = t.get(2) != null ? t.get(2) : t.get(4) != null ? t.get(4) : AttributeValue.present((Double) t.get(3));
-            byId.get((String) t.get(0)).put((String) t.get(1), value);
+        // straight from the attribute table by its key's leading column: joined to the record table instead, Derby
+        // scans every attribute row once per page (an export of 6,400 leads: 3.6 s against 0.1 s)
+        AttributeTable table = attributeTable(type);
+        StringBuilder sql = new StringBuilder("SELECT ").append(table.key())
+                .append(", name, text_value, number_value, boolean_value FROM ").append(table.name()).append(" WHERE ")
+                .append(table.key()).append(" IN (");
+        List<String> ids = new ArrayList<>(byId.keySet());
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?").append(i + 1);
+        }
+        jakarta.persistence.Query q = em.createNativeQuery(sql.append(")").toString());
+        for (int i = 0; i < ids.size(); i++) {
+            q.setParameter(i + 1, ids.get(i));
+        }
+        for (Object found : q.getResultList()) {
+            Object[] t = (Object[]) found;
+            Object value = t[2] != null ? t[2] : t[4] != null ? flag(t[4])
+                    : AttributeValue.present(t[3] == null ? null : ((Number) t[3]).doubleValue());
+            byId.get((String) t[0]).put((String) t[1], value);
         }
         for (T item : items) {
             CrmRecord r = (CrmRecord) item;
             r.preloadAttributes(byId.get(r.id()));
         }
+    }
+
+    /** The table of a record type's custom attributes and its column naming the record, as the entity maps them. */
+    private record AttributeTable(String name, String key) {
+    }
+
+    private static final Map<Class<?>, AttributeTable> ATTRIBUTE_TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static AttributeTable attributeTable(Class<?> type) {
+        return ATTRIBUTE_TABLES.computeIfAbsent(type, t -> {
+            try {
+                jakarta.persistence.CollectionTable ct = t.getDeclaredField("attributes")
+                        .getAnnotation(jakarta.persistence.CollectionTable.class);
+                return new AttributeTable(ct.name(), ct.joinColumns()[0].name());
+            } catch (NoSuchFieldException | NullPointerException | ArrayIndexOutOfBoundsException e) {
+                throw new IllegalStateException(t.getSimpleName() + " maps no attribute collection table", e);
+            }
+        });
+    }
+
+    private static Boolean flag(Object v) {
+        return v instanceof Boolean b ? b : ((Number) v).intValue() != 0;
     }
 
     private static Predicate[] where(CriteriaBuilder cb, CriteriaFilter cf, Root<?> root, Bound filter, List<Restriction> restrictions) {
