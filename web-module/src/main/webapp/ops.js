@@ -110,7 +110,10 @@ export function leadImport(importId) {
     for (;;) {
       const { json } = await api(`/imports/${id}`);
       progress.replaceChildren(h('p', { class: json.status === 'Failed' ? 'error' : json.status === 'Completed' ? 'ok' : '', role: 'status' },
-        `Import ${json.status.toLowerCase()}: ${json.rowsRead} rows read, ${json.rowsImported} imported, ${json.rowsRejected} rejected`
+        `Import ${json.status.toLowerCase()}: ${json.rowsRead} rows read, ${json.rowsImported} imported`
+        + (json.rowsUpdated || json.rowsUnchanged // a file with externalSource and externalId upserts by that key
+          ? ` (${json.rowsCreated} created, ${json.rowsUpdated} updated), ${json.rowsUnchanged} unchanged` : '')
+        + `, ${json.rowsRejected} rejected`
         + (json.error ? ` — ${json.error}` : '')));
       errors.replaceChildren(...(json.errors.length === 0 ? [] : [h('h2', {}, 'Rejected rows'),
         h('div', { class: 'table-wrap' }, h('table', { id: 'rejected' },

@@ -178,7 +178,15 @@ final class Api {
     }
 
     Reply put(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").PUT(body(json)));
+        return put(path, json, null);
+    }
+
+    Reply put(String path, String json, String ifMatch) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json").PUT(body(json));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return send(b);
     }
 
     Reply patch(String path, String json) {

@@ -58,6 +58,14 @@ public abstract class RecordService<E extends CrmRecord> {
         }
     }
 
+    /**
+     * Checks a record's input as it will be written, beyond its schema: by default, its references; {@code existing}
+     * is the record an update changes (null for a new one).
+     */
+    protected void checkInput(RecordInput input, E existing) {
+        checkReferences(input);
+    }
+
     /** Refuses an update the record's state does not allow. */
     protected void checkUpdatable(E record) {
     }
@@ -143,7 +151,7 @@ public abstract class RecordService<E extends CrmRecord> {
     private E newRecord(Caller caller, RecordInput input, Pipeline.Operation op, java.io.Serializable history) {
         RecordInput effective = asChanged(input, op);
         String owner = RecordStore.ownerFor(caller, effective);
-        checkReferences(effective);
+        checkInput(effective, null);
         return newRecord(effective, owner, Times.now(), history);
     }
 
@@ -167,7 +175,7 @@ public abstract class RecordService<E extends CrmRecord> {
         checkUpdatable(record);
         RecordInput effective = asChanged(input, op);
         RecordStore.checkOwnerChange(caller, record, effective);
-        checkReferences(effective);
+        checkInput(effective, record);
         RecordStore.write(em(), record, schema.entityName(), r -> r.update(effective, Times.now()));
         host.written(op, id, RecordValues.of(schema, record));
         return record;

@@ -206,7 +206,7 @@ public final class DemoOrganisation {
         Instant modified = closed != null ? closed : created;
         return new LeadRow(uuid(), topic, first, last, email, phone, TITLES[titleIx], company, INDUSTRIES[industryIx],
                 SOURCES[sourceIx], country, city, status, process, user(), account == null ? null : account.id(),
-                contact == null ? null : contact.id(), created, modified, closed, attributes);
+                contact == null ? null : contact.id(), null, null, created, modified, closed, attributes);
     }
 
     private String email(String first, String last, String domain) {

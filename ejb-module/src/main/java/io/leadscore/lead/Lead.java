@@ -46,6 +46,11 @@ public class Lead extends CrmRecord implements io.leadscore.common.OwnedRecord {
     private String source;
     private String country;
     private String city;
+    /** The alternate key: the system the lead comes from and its id there (both or neither; unique together). */
+    @Column(name = "external_source")
+    private String externalSource;
+    @Column(name = "external_id")
+    private String externalId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -119,6 +124,8 @@ public class Lead extends CrmRecord implements io.leadscore.common.OwnedRecord {
         businessProcess = in.text("businessProcess");
         accountId = in.text("accountId");
         contactId = in.text("contactId");
+        externalSource = in.text("externalSource");
+        externalId = in.text("externalId");
         applyShared(in);
     }
 
@@ -158,6 +165,8 @@ public class Lead extends CrmRecord implements io.leadscore.common.OwnedRecord {
             case "businessProcess" -> businessProcess;
             case "accountId" -> accountId;
             case "contactId" -> contactId;
+            case "externalSource" -> externalSource;
+            case "externalId" -> externalId;
             case "closedOn" -> closedOn();
             default -> null;
         };
@@ -219,5 +228,7 @@ public class Lead extends CrmRecord implements io.leadscore.common.OwnedRecord {
     public String businessProcess() { return businessProcess; }
     public String accountId() { return accountId; }
     public String contactId() { return contactId; }
+    public String externalSource() { return externalSource; }
+    public String externalId() { return externalId; }
     public Instant closedOn() { return instant(closedOn); }
 }

@@ -24,8 +24,8 @@ public final class LeadInserts implements AutoCloseable {
     public LeadInserts(Connection connection) throws SQLException {
         this.lead = connection.prepareStatement("INSERT INTO crm_lead (id, version, topic, first_name, last_name, "
                 + "email, phone, job_title, company_name, industry, source, country, city, status, business_process, "
-                + "owner_id, account_id, contact_id, created_on, modified_on, closed_on) "
-                + "VALUES (?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                + "owner_id, account_id, contact_id, external_source, external_id, created_on, modified_on, closed_on) "
+                + "VALUES (?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         this.attribute = connection.prepareStatement("INSERT INTO crm_lead_attribute (lead_id, name, "
                 + "text_value, number_value, boolean_value) VALUES (?,?,?,?,?)");
     }
@@ -50,6 +50,8 @@ public final class LeadInserts implements AutoCloseable {
         lead.setString(i++, l.ownerId());
         lead.setString(i++, l.accountId());
         lead.setString(i++, l.contactId());
+        lead.setString(i++, l.externalSource());
+        lead.setString(i++, l.externalId());
         lead.setTimestamp(i++, timestamp(l.createdOn()));
         lead.setTimestamp(i++, timestamp(l.modifiedOn()));
         lead.setTimestamp(i, timestamp(l.closedOn()));

@@ -30,6 +30,8 @@ public final class LeadSchema {
             FieldDef.text("ownerId", "Owner", 100),
             FieldDef.reference("accountId", "Account"),
             FieldDef.reference("contactId", "Contact"),
+            FieldDef.text("externalSource", "External source", 100),
+            FieldDef.text("externalId", "External id", 200),
             FieldDef.readOnly("createdOn", "Created on", FieldType.INSTANT),
             FieldDef.readOnly("modifiedOn", "Modified on", FieldType.INSTANT),
             FieldDef.readOnly("closedOn", "Closed on", FieldType.INSTANT))

@@ -100,6 +100,103 @@ public class LeadService extends RecordService<Lead> {
         return lead;
     }
 
+    /** A lead's alternate key (Dataverse's): both parts or neither, and no other lead with the same. */
+    @Override
+    protected void checkInput(RecordInput input, Lead existing) {
+        super.checkInput(input, existing);
+        String source = input.text("externalSource");
+        String id = input.text("externalId");
+        if (source == null && id == null) {
+            return;
+        }
+        if (source == null) {
+            throw new ValidationException("externalSource", "is required with externalId (the two are the lead's key "
+                    + "in the system it comes from)");
+        }
+        if (id == null) {
+            throw new ValidationException("externalId", "is required with externalSource");
+        }
+        java.util.Optional<Lead> other = byKey(source, id);
+        if (other.isPresent() && (existing == null || !other.get().id().equals(existing.id()))) {
+            throw new ConflictException("externalId: another lead has externalSource '" + source + "' and externalId '"
+                    + id + "'; PUT /api/v1/leads/by-key/{externalSource}/{externalId} updates it");
+        }
+    }
+
+    /** The lead with this alternate key, whoever owns it. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Optional<Lead> byKey(String externalSource, String externalId) {
+        // as the database has it now, not as the shared cache last saw it: an upsert writes at this version
+        return em.createQuery("SELECT l FROM Lead l WHERE l.externalSource = :s AND l.externalId = :i", Lead.class)
+                .setParameter("s", externalSource).setParameter("i", externalId)
+                .setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
+                .setHint("eclipselink.refresh", "true").getResultStream().findFirst();
+    }
+
+    /** What an upsert did: the lead, and whether it was created (else updated). */
+    public record Upserted(Lead lead, boolean created) {
+    }
+
+    /**
+     * Creates the lead with this alternate key, or updates it if there is one (Dataverse's upsert), through the
+     * pipeline as a Create or an Update. {@code input} gives the values to write from the current lead (null when
+     * there is none); {@code expectedVersion}, if given, must be the current lead's version (412 otherwise, and when
+     * there is no lead). When another request creates the same key at the same moment, this one updates it; without
+     * {@code expectedVersion}, a change made meanwhile by another request is read again and the input applied to it.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Upserted upsert(Caller caller, String externalSource, String externalId, Long expectedVersion,
+                           java.util.function.Function<Lead, RecordInput> input) {
+        checkKey(externalSource, externalId);
+        for (int attempt = 0; ; attempt++) {
+            java.util.Optional<Lead> found = byKey(externalSource, externalId);
+            if (found.isEmpty()) {
+                if (expectedVersion != null) {
+                    throw new io.leadscore.common.VersionMismatchException("No lead has this key; If-Match asked for "
+                            + "version " + expectedVersion);
+                }
+                try {
+                    return new Upserted(create(caller, input.apply(null)), true);
+                } catch (RuntimeException e) {
+                    if (attempt == 0 && byKey(externalSource, externalId).isPresent()) {
+                        continue; // created by another request meanwhile (a duplicate key): update that one
+                    }
+                    throw e;
+                }
+            }
+            Lead current = found.get();
+            if (!caller.seesAll() && !caller.name().equals(current.ownerId())) {
+                throw new io.leadscore.common.ForbiddenException("externalId", "The lead with this key is owned by "
+                        + "someone else; a Salesperson changes only their own leads");
+            }
+            long version = expectedVersion != null ? expectedVersion : current.version();
+            try {
+                return new Upserted(update(caller, current.id(), version, input.apply(current)), false);
+            } catch (io.leadscore.common.VersionMismatchException e) {
+                if (expectedVersion != null || attempt >= 10) {
+                    throw e;
+                }
+                // no If-Match: another request changed the lead between the read and the write; apply to the new one
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(5, 5 + 10 * attempt + 1));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A key as a path gives it: both parts present and within their lengths. */
+    public static void checkKey(String externalSource, String externalId) {
+        if (externalSource == null || externalSource.isBlank() || externalSource.length() > 100) {
+            throw new ValidationException("externalSource", "must be 1 to 100 characters");
+        }
+        if (externalId == null || externalId.isBlank() || externalId.length() > 200) {
+            throw new ValidationException("externalId", "must be 1 to 200 characters");
+        }
+    }
+
     @Override
     protected void checkUpdatable(Lead lead) {
         if (lead.status() != LeadStatus.OPEN) {

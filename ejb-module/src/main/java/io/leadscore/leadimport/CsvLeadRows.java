@@ -38,10 +38,26 @@ public final class CsvLeadRows {
     private static final Set<String> HISTORY = Set.of("status", "createdOn", "closedOn");
     private static final Set<String> IGNORED = Set.of("id", "version", "modifiedOn");
 
-    /** A row mapped to a lead: its input, where it already is in its life, or why it was rejected. */
-    public record Row(long number, RecordInput input, LeadHistory history, String rejection) {
+    /**
+     * A row mapped to a lead: its input, where it already is in its life, or why it was rejected; {@code defaulted}
+     * names what the row itself did not give (ownerId and businessProcess from the import's defaults, status OPEN),
+     * which an update of a lead found by its alternate key leaves as the lead has it.
+     */
+    public record Row(long number, RecordInput input, LeadHistory history, String rejection, Set<String> defaulted) {
+        public Row(long number, RecordInput input, LeadHistory history, String rejection) {
+            this(number, input, history, rejection, Set.of());
+        }
+
         public static Row rejected(long number, String why) {
             return new Row(number, null, null, why);
+        }
+
+        /** The row's alternate key, or null when it gives none (a row with half a key is rejected when mapped). */
+        public String[] key() {
+            if (input == null || input.text("externalSource") == null || input.text("externalId") == null) {
+                return null;
+            }
+            return new String[] {input.text("externalSource"), input.text("externalId")};
         }
     }
 
@@ -103,6 +119,7 @@ public final class CsvLeadRows {
         JsonObjectBuilder attributes = Json.createObjectBuilder();
         boolean anyAttribute = false;
         LeadStatus status = LeadStatus.OPEN;
+        boolean statusGiven = false;
         Instant createdOn = null;
         Instant closedOn = null;
         boolean owner = false;
@@ -132,6 +149,7 @@ public final class CsvLeadRows {
             } else if (target.equals("status")) {
                 try {
                     status = LeadStatus.valueOf(v.toUpperCase(Locale.ROOT));
+                    statusGiven = true;
                 } catch (IllegalArgumentException e) {
                     errors.add(new FieldError(header.get(i), "must be OPEN, QUALIFIED or DISQUALIFIED, not '" + v + "'"));
                 }
@@ -191,12 +209,28 @@ public final class CsvLeadRows {
             }
             return Row.rejected(number, why.toString());
         }
+        if ((input.text("externalSource") == null) != (input.text("externalId") == null)) {
+            String missing = input.text("externalSource") == null ? "externalSource" : "externalId";
+            return Row.rejected(number, column(missing) + ": is required with "
+                    + column(missing.equals("externalId") ? "externalSource" : "externalId")
+                    + " (the two are the lead's key in the system it comes from)");
+        }
+        Set<String> defaulted = new HashSet<>();
+        if (!owner) {
+            defaulted.add("ownerId");
+        }
+        if (!process) {
+            defaulted.add("businessProcess");
+        }
+        if (!statusGiven) {
+            defaulted.add("status");
+        }
         if (status == null || status == LeadStatus.OPEN) {
-            return new Row(number, input, new LeadHistory(status, createdOn, null), null);
+            return new Row(number, input, new LeadHistory(status, createdOn, null), null, Set.copyOf(defaulted));
         }
         // a closed lead with one date: closed when created, or created when closed
         return new Row(number, input, new LeadHistory(status, createdOn != null ? createdOn : closedOn,
-                closedOn != null ? closedOn : createdOn), null);
+                closedOn != null ? closedOn : createdOn), null, Set.copyOf(defaulted));
     }
 
     /** What a text cell starts with when a spreadsheet would take it for a formula. */

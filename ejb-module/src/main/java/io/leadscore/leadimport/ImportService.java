@@ -166,22 +166,44 @@ public class ImportService {
 
     /**
      * One transaction: the rows' leads created together through the pipeline (their rows inserted in JDBC
-     * batches), the chunk's marker, rejections and the counts.
+     * batches), the chunk's marker, rejections and the counts. A row with an alternate key (externalSource and
+     * externalId) whose lead exists updates that lead instead (Dataverse's upsert): the values the row gives replace
+     * the lead's, a blank cell keeps what the lead has, and a row that changes nothing leaves it alone. Two rows of
+     * a chunk with the same new key fail the chunk as a whole (the database's unique key), and written row by row
+     * the second updates the lead the first created.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void writeAll(String importId, List<CsvLeadRows.Row> rows) {
         LeadImport imp = find(importId);
+        io.leadscore.common.Caller caller = imp.caller();
         Set<Long> done = done(importId, rows);
         List<RecordService.Creation> creations = new ArrayList<>(rows.size());
         long rejected = 0;
+        long updated = 0;
+        long unchanged = 0;
         long first = -1;
         long last = -1;
         for (CsvLeadRows.Row row : rows) {
             if (done.contains(row.number())) {
                 continue;
             }
-            if (row.rejection() != null) {
-                em.persist(new ImportedRow.Rejected(importId, row.number(), row.rejection()));
+            String why = row.rejection();
+            if (why == null && row.key() != null) {
+                java.util.Optional<io.leadscore.lead.Lead> found = leads.byKey(row.key()[0], row.key()[1]);
+                if (found.isPresent()) {
+                    Upsert u = upsert(caller, found.get(), row);
+                    why = u.rejection();
+                    updated += u.outcome() == Upsert.Outcome.UPDATED ? 1 : 0;
+                    unchanged += u.outcome() == Upsert.Outcome.UNCHANGED ? 1 : 0;
+                    if (why == null) {
+                        first = first < 0 ? row.number() : first;
+                        last = row.number();
+                        continue;
+                    }
+                }
+            }
+            if (why != null) {
+                em.persist(new ImportedRow.Rejected(importId, row.number(), why));
                 rejected++;
                 continue;
             }
@@ -190,10 +212,72 @@ public class ImportService {
             last = row.number();
         }
         if (!creations.isEmpty()) {
-            leads.createAll(imp.caller(), creations);
+            leads.createAll(caller, creations);
+        }
+        if (first >= 0) {
             em.persist(new ImportedRow.Written(importId, first, last));
         }
-        imp.counted(creations.size() + rejected, creations.size(), rejected);
+        imp.counted(creations.size(), updated, unchanged, rejected);
+    }
+
+    /** What became of a row whose lead exists: updated, unchanged, or rejected with a reason. */
+    private record Upsert(Outcome outcome, String rejection) {
+        enum Outcome { UPDATED, UNCHANGED, REJECTED }
+
+        static final Upsert UPDATED = new Upsert(Outcome.UPDATED, null);
+        static final Upsert UNCHANGED = new Upsert(Outcome.UNCHANGED, null);
+
+        static Upsert rejected(String why) {
+            return new Upsert(Outcome.REJECTED, why);
+        }
+    }
+
+    /** Applies a row to the lead its alternate key found, in the chunk's transaction, through the pipeline. */
+    private Upsert upsert(io.leadscore.common.Caller caller, io.leadscore.lead.Lead lead, CsvLeadRows.Row row) {
+        if (!caller.seesAll() && !caller.name().equals(lead.ownerId())) {
+            return Upsert.rejected("externalId: the lead with this key is owned by someone else; a Salesperson imports "
+                    + "only into their own leads");
+        }
+        io.leadscore.lead.LeadStatus status = row.history() == null || row.history().status() == null
+                ? io.leadscore.lead.LeadStatus.OPEN : row.history().status();
+        if (!row.defaulted().contains("status") && status != lead.status()) {
+            return Upsert.rejected("status: the lead with this key is " + lead.status() + "; an import does not "
+                    + (lead.status() == io.leadscore.lead.LeadStatus.OPEN ? "close a lead (POST /api/v1/leads/{id}/"
+                    + "qualify or /disqualify does)" : "reopen a closed lead"));
+        }
+        io.leadscore.common.RecordSchema schema = io.leadscore.lead.LeadSchema.LEAD;
+        java.util.Map<String, Object> current = io.leadscore.common.RecordValues.writable(schema, lead);
+        java.util.Map<String, Object> merged = new java.util.LinkedHashMap<>(current);
+        io.leadscore.common.RecordValues.of(schema, row.input()).forEach((field, value) -> {
+            if (value != null && !row.defaulted().contains(field)) {
+                merged.put(field, value);
+            }
+        });
+        if (sameValues(current, merged)) {
+            return Upsert.UNCHANGED;
+        }
+        if (lead.status() != io.leadscore.lead.LeadStatus.OPEN) {
+            return Upsert.rejected("the lead with this key is " + lead.status() + "; a closed lead is read-only");
+        }
+        leads.update(caller, lead.id(), lead.version(), io.leadscore.common.RecordValues.input(schema, merged));
+        return Upsert.UPDATED;
+    }
+
+    /** The same values, numbers compared as numbers (7 and 7.0 are the same attribute value). */
+    static boolean sameValues(java.util.Map<String, Object> a, java.util.Map<String, Object> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (java.util.Map.Entry<String, Object> e : a.entrySet()) {
+            Object x = e.getValue();
+            Object y = b.get(e.getKey());
+            boolean same = x instanceof Number n && y instanceof Number m
+                    ? Double.compare(n.doubleValue(), m.doubleValue()) == 0 : java.util.Objects.equals(x, y);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Which of these rows an earlier attempt already wrote or rejected. */

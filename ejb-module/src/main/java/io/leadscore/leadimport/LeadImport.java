@@ -48,6 +48,14 @@ public class LeadImport {
     private long rowsImported;
     @Column(name = "rows_rejected", nullable = false)
     private long rowsRejected;
+    // of the rows imported: leads created, and leads found by their alternate key and changed; rows whose lead had
+    // those values already are neither imported nor rejected
+    @Column(name = "rows_created", nullable = false)
+    private long rowsCreated;
+    @Column(name = "rows_updated", nullable = false)
+    private long rowsUpdated;
+    @Column(name = "rows_unchanged", nullable = false)
+    private long rowsUnchanged;
     @Column(length = 4000)
     private String error;
     @Column(name = "created_on", nullable = false)
@@ -89,9 +97,12 @@ public class LeadImport {
         this.error = null;
     }
 
-    void counted(long read, long imported, long rejected) {
-        rowsRead += read;
-        rowsImported += imported;
+    void counted(long created, long updated, long unchanged, long rejected) {
+        rowsRead += created + updated + unchanged + rejected;
+        rowsImported += created + updated;
+        rowsCreated += created;
+        rowsUpdated += updated;
+        rowsUnchanged += unchanged;
         rowsRejected += rejected;
     }
 
@@ -112,6 +123,9 @@ public class LeadImport {
     public long rowsRead() { return rowsRead; }
     public long rowsImported() { return rowsImported; }
     public long rowsRejected() { return rowsRejected; }
+    public long rowsCreated() { return rowsCreated; }
+    public long rowsUpdated() { return rowsUpdated; }
+    public long rowsUnchanged() { return rowsUnchanged; }
     public String error() { return error; }
     public Instant createdOn() { return Times.instant(createdOn); }
     public Instant completedOn() { return Times.instant(completedOn); }

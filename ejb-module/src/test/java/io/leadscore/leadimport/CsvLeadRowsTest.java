@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,5 +94,21 @@ class CsvLeadRowsTest {
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
                 () -> new CsvLeadRows(List.of("lastName", " "), null, null));
         assertEquals("Column 2 of the header has no name", empty.getMessage());
+    }
+
+    @Test
+    void theAlternateKeyIsBothColumnsOrNeitherAndWhatTheRowLeftOutIsKnown() {
+        CsvLeadRows keyed = new CsvLeadRows(List.of("External Source", "externalId", "lastName", "status"), "sales", null);
+        CsvLeadRows.Row row = keyed.map(1, List.of("crm", "42", "Lovelace", ""));
+        assertNull(row.rejection(), row.rejection());
+        assertArrayEquals(new String[] {"crm", "42"}, row.key());
+        // what an update by key leaves as the lead has it: the import's default owner and process, an absent status
+        assertEquals(java.util.Set.of("ownerId", "businessProcess", "status"), row.defaulted());
+
+        CsvLeadRows.Row half = keyed.map(2, List.of("", "42", "Lovelace", "OPEN"));
+        assertTrue(half.rejection().startsWith("External Source: is required with externalId"), half.rejection());
+        assertNull(keyed.map(3, List.of("", "", "Hopper", "OPEN")).key(), "no key: a plain create");
+        assertEquals(java.util.Set.of("ownerId", "businessProcess"), keyed.map(4, List.of("crm", "43", "Hopper", "OPEN"))
+                .defaulted());
     }
 }

@@ -7,7 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Refuses a declared body over 1 MB before anything reads it (a chunked body is counted as it is read);
- * CSV imports take up to 100 MB (ImportsResource counts those).
+ * CSV imports take up to 100 MB (ImportsResource counts those), bulk calls up to 16 MB.
  */
 @Provider
 @PreMatching
@@ -15,9 +15,13 @@ public class BodySizeFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        boolean importFile = (path.startsWith("/") ? path.substring(1) : path).startsWith("imports");
-        if (request.getLength() > JsonBodies.MAX_BYTES && !importFile) {
-            request.abortWith(JsonBodies.tooLarge().getResponse());
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        if (p.startsWith("imports")) {
+            return;
+        }
+        int max = p.equals("leads/bulk") ? JsonBodies.MAX_BULK_BYTES : JsonBodies.MAX_BYTES;
+        if (request.getLength() > max) {
+            request.abortWith(JsonBodies.tooLarge(max).getResponse());
         }
     }
 }

@@ -9,18 +9,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The 403 the container answers itself (web.xml's error page): a caller who signed in but has none of the four
- * roles, such as a bearer token without a known group. Same problem+json as the API's own refusals, not an HTML page.
+ * The 401 and 403 the container answers itself (web.xml's error pages): a caller who did not sign in (or whose
+ * credentials or token were refused), and one who signed in but has none of the four roles, such as a bearer token
+ * without a known group. Same problem+json as the API's own refusals, not an HTML page; the container's challenge
+ * (WWW-Authenticate) stays.
  */
-@WebServlet("/problem/forbidden")
+@WebServlet({"/problem/forbidden", "/problem/unauthorized"})
 public class ForbiddenPage extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        resp.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        boolean signedIn = req.getServletPath().endsWith("forbidden");
+        int status = signedIn ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED;
+        resp.setStatus(status);
         resp.setContentType("application/problem+json");
         resp.setCharacterEncoding("UTF-8");
-        resp.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", "Forbidden")
-                .add("status", 403).add("detail", "You have none of the roles that may use Leadscore").build().toString());
+        resp.getWriter().write(Json.createObjectBuilder().add("type", "about:blank")
+                .add("title", signedIn ? "Forbidden" : "Unauthorized").add("status", status)
+                .add("detail", signedIn ? "You have none of the roles that may use Leadscore"
+                        : "Sign in: HTTP Basic credentials or a bearer token the server trusts").build().toString());
     }
 }

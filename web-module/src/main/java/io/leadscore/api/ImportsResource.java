@@ -144,8 +144,9 @@ public class ImportsResource {
     @jakarta.ws.rs.Path("{id}")
     @RolesAllowed({Caller.SALESPERSON, Caller.SALES_MANAGER, Caller.SYSTEM_ADMINISTRATOR, Caller.OPERATOR})
     @Operation(summary = "An import's progress", description = "status (Waiting, Running, Completed, Failed, "
-            + "Stopped), rowsRead, rowsImported, rowsRejected, and the first 1,000 rejected rows (row 1 is the "
-            + "first row after the header) with the reason")
+            + "Stopped), rowsRead, rowsImported (rowsCreated + rowsUpdated: a row with externalSource and externalId "
+            + "updates the lead with that key), rowsUnchanged (its lead had those values), rowsRejected, and the first "
+            + "1,000 rejected rows (row 1 is the first row after the header) with the reason")
     public JsonObject get(@PathParam("id") String id) {
         LeadImport i = imports.get(Callers.of(security), id);
         JsonArrayBuilder errors = Json.createArrayBuilder();
@@ -154,6 +155,8 @@ public class ImportsResource {
         }
         JsonObjectBuilder o = Json.createObjectBuilder().add("id", i.id()).add("status", i.status().name())
                 .add("rowsRead", i.rowsRead()).add("rowsImported", i.rowsImported()).add("rowsRejected", i.rowsRejected())
+                .add("rowsCreated", i.rowsCreated()).add("rowsUpdated", i.rowsUpdated())
+                .add("rowsUnchanged", i.rowsUnchanged())
                 .add("errors", errors);
         if (i.error() != null) {
             o.add("error", i.error());

@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 public final class JsonBodies {
 
     public static final int MAX_BYTES = 1024 * 1024;
+    /** A bulk call's body: a thousand leads of up to 16 KB each. */
+    public static final int MAX_BULK_BYTES = 16 * 1024 * 1024;
     /** No body of this API nests deeper than a few levels; a deeper one is refused before it is parsed. */
     public static final int MAX_DEPTH = 32;
 
@@ -29,7 +31,12 @@ public final class JsonBodies {
     }
 
     public static JsonObject readObject(InputStream in) {
-        JsonObject obj = readOptionalObject(in);
+        return readObject(in, MAX_BYTES);
+    }
+
+    /** A JSON object of at most {@code maxBytes} (bulk calls carry up to a thousand records). */
+    public static JsonObject readObject(InputStream in, int maxBytes) {
+        JsonObject obj = readOptionalObject(in, maxBytes);
         if (obj == null) {
             throw new ValidationException("body", "is empty; send a JSON object");
         }
@@ -38,7 +45,11 @@ public final class JsonBodies {
 
     /** A JSON object, or null for an empty body. */
     public static JsonObject readOptionalObject(InputStream in) {
-        String text = readText(in);
+        return readOptionalObject(in, MAX_BYTES);
+    }
+
+    private static JsonObject readOptionalObject(InputStream in, int maxBytes) {
+        String text = readText(in, maxBytes);
         if (text.isBlank()) {
             return null;
         }
@@ -67,7 +78,7 @@ public final class JsonBodies {
         return obj;
     }
 
-    private static String readText(InputStream in) {
+    private static String readText(InputStream in, int maxBytes) {
         if (in == null) {
             return "";
         }
@@ -76,8 +87,8 @@ public final class JsonBodies {
         try {
             int n;
             while ((n = in.read(buf)) > 0) {
-                if (out.size() + n > MAX_BYTES) {
-                    throw tooLarge();
+                if (out.size() + n > maxBytes) {
+                    throw tooLarge(maxBytes);
                 }
                 out.write(buf, 0, n);
             }
@@ -119,7 +130,11 @@ public final class JsonBodies {
     }
 
     public static WebApplicationException tooLarge() {
+        return tooLarge(MAX_BYTES);
+    }
+
+    static WebApplicationException tooLarge(int maxBytes) {
         return new WebApplicationException(Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                "The body is larger than " + MAX_BYTES + " bytes (1 MB)"));
+                "The body is larger than " + maxBytes + " bytes (" + maxBytes / (1024 * 1024) + " MB)"));
     }
 }

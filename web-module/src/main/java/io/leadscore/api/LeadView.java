@@ -13,11 +13,12 @@ import java.util.function.Function;
 @JsonbNillable
 @JsonbPropertyOrder({"id", "version", "topic", "firstName", "lastName", "email", "phone", "jobTitle", "companyName",
         "industry", "source", "country", "city", "status", "businessProcess", "ownerId", "accountId", "contactId",
-        "attributes", "createdOn", "modifiedOn", "closedOn", "score"})
+        "externalSource", "externalId", "attributes", "createdOn", "modifiedOn", "closedOn", "score"})
 public record LeadView(String id, long version, String topic, String firstName, String lastName, String email,
                        String phone, String jobTitle, String companyName, String industry, String source,
                        String country, String city, String status, String businessProcess, String ownerId,
-                       String accountId, String contactId, Map<String, Object> attributes, Instant createdOn,
+                       String accountId, String contactId, String externalSource, String externalId,
+                       Map<String, Object> attributes, Instant createdOn,
                        Instant modifiedOn, Instant closedOn, Object score) {
     // score is declared Object: Yasson leaves out a null record-typed component despite @JsonbNillable, and
     // API.md promises "score": null until the lead is scored
@@ -35,7 +36,8 @@ public record LeadView(String id, long version, String topic, String firstName, 
     static LeadView of(Lead l, Function<String, String> modelNames) {
         return new LeadView(l.id(), l.version(), l.topic(), l.firstName(), l.lastName(), l.email(), l.phone(),
                 l.jobTitle(), l.companyName(), l.industry(), l.source(), l.country(), l.city(), l.status().name(),
-                l.businessProcess(), l.ownerId(), l.accountId(), l.contactId(), l.attributeValues(), l.createdOn(),
+                l.businessProcess(), l.ownerId(), l.accountId(), l.contactId(), l.externalSource(), l.externalId(),
+                l.attributeValues(), l.createdOn(),
                 l.modifiedOn(), l.closedOn(), ScoreView.of(l.score(), modelNames));
     }
 }

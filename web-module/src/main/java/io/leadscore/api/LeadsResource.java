@@ -53,6 +53,8 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
     private LeadService leads;
     @EJB
     private io.leadscore.lead.LeadExport export;
+    @EJB
+    private io.leadscore.lead.LeadBulk bulk;
     @jakarta.inject.Inject
     private io.leadscore.common.WorkLimits limits;
 
@@ -118,6 +120,85 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"leads.csv\"").build();
+    }
+
+    @GET
+    @Path("by-key/{externalSource}/{externalId}")
+    @Operation(summary = "Read one by its alternate key", description = "The lead whose externalSource and externalId "
+            + "are these (as Dataverse's alternate keys); ETag as by id")
+    public Response getByKey(@PathParam("externalSource") String externalSource,
+                             @PathParam("externalId") String externalId) {
+        LeadService.checkKey(externalSource, externalId);
+        Lead lead = leads.byKey(externalSource, externalId)
+                .orElseThrow(() -> new NotFoundException("lead with key", externalSource + "/" + externalId));
+        return ok(leads.get(caller(), lead.id()));
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("by-key/{externalSource}/{externalId}")
+    @jakarta.ws.rs.Consumes({jakarta.ws.rs.core.MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Operation(summary = "Create or update by alternate key (upsert)", description = "Creates the lead with this "
+            + "externalSource and externalId (201, Location, as POST) or, if there is one, changes the fields the body "
+            + "names and keeps the others (200, as PATCH): Dataverse's upsert. The body may repeat the key but not "
+            + "name another. If-Match: the lead must exist at that version (412 otherwise). Goes through the plugin "
+            + "pipeline as a Create or an Update.")
+    public Response upsert(@PathParam("externalSource") String externalSource,
+                           @PathParam("externalId") String externalId, @HeaderParam("If-Match") String ifMatch,
+                           java.io.InputStream body) {
+        LeadService.checkKey(externalSource, externalId);
+        JsonObject given = JsonBodies.readObject(body);
+        for (String part : List.of("externalSource", "externalId")) {
+            String inPath = part.equals("externalSource") ? externalSource : externalId;
+            if (given.containsKey(part) && !(given.get(part) instanceof jakarta.json.JsonString js
+                    && js.getString().equals(inPath))) {
+                throw new io.leadscore.common.ValidationException(part, "differs from the key in the address; leave "
+                        + "it out or give the same");
+            }
+        }
+        JsonObject keyed = Json.createObjectBuilder(given).add("externalSource", externalSource)
+                .add("externalId", externalId).build();
+        Caller caller = caller();
+        LeadService.Upserted done = leads.upsert(caller, externalSource, externalId, Etags.ifMatch(ifMatch),
+                current -> current == null ? RecordInput.parse(LeadSchema.LEAD, keyed)
+                        : MergePatch.apply(LeadSchema.LEAD, view(current), keyed));
+        Lead lead = done.lead();
+        if (done.created()) {
+            return Response.created(uri.getBaseUriBuilder().path("leads").path(lead.id()).build())
+                    .tag(Etags.of(lead.version())).entity(view(lead)).build();
+        }
+        return ok(lead);
+    }
+
+    @POST
+    @Path("bulk")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create, update or upsert up to 1,000 leads in one call",
+            description = "Dataverse's CreateMultiple / UpdateMultiple / UpsertMultiple: {mode: create|update|upsert, "
+                    + "atomic: false, records: [...]}. A create record is a lead as POST takes it; an update record names "
+                    + "its id (and, optionally, the version it read, as If-Match) and the fields to change; an upsert "
+                    + "record names its externalSource and externalId. Every record goes through the plugin pipeline, "
+                    + "new leads through its bulk path. 200 {results: [{status: 201|200, id, version} or {status, "
+                    + "problem}], created, updated, failed}, one result per record in order; with atomic: true all or "
+                    + "nothing: the first record that cannot be written is a 400 naming records[i], and none is written.")
+    public Response bulk(java.io.InputStream body) {
+        JsonObject call = JsonBodies.readObject(body, JsonBodies.MAX_BULK_BYTES);
+        BulkCall parsed = BulkCall.parse(call, this::view);
+        Caller caller = caller();
+        List<io.leadscore.lead.LeadBulk.Result> results;
+        try {
+            results = parsed.items().isEmpty() ? List.of()
+                    : bulk.apply(caller, parsed.mode(), parsed.atomic(), parsed.items());
+        } catch (RuntimeException e) {
+            Throwable t = e;
+            while (t instanceof jakarta.ejb.EJBException && t.getCause() != null) {
+                t = t.getCause();
+            }
+            if (t instanceof io.leadscore.lead.LeadBulk.Failure f) {
+                return BulkCall.atomicFailure(parsed, f);
+            }
+            throw e;
+        }
+        return Response.ok(parsed.answer(results)).build();
     }
 
     @GET
