@@ -167,6 +167,12 @@ public class QualityLab {
             case "narrow" -> d.withNetwork(new Network.Options(d.network().seed(), 64, 32, d.network().learningRate(),
                     d.network().l2(), d.network().dropout(), d.network().batchSize(), d.network().maxEpochs(),
                     d.network().patience()));
+            case "batch-1024" -> d.withNetwork(new Network.Options(d.network().seed(), d.network().hidden1(),
+                    d.network().hidden2(), d.network().learningRate(), d.network().l2(), d.network().dropout(), 1024,
+                    d.network().maxEpochs(), d.network().patience()));
+            case "patience-5" -> d.withNetwork(new Network.Options(d.network().seed(), d.network().hidden1(),
+                    d.network().hidden2(), d.network().learningRate(), d.network().l2(), d.network().dropout(),
+                    d.network().batchSize(), d.network().maxEpochs(), 5));
             default -> throw new IllegalArgumentException("unknown variant " + variant);
         };
     }

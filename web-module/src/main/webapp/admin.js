@@ -212,7 +212,7 @@ export async function modelEditor(id) {
         h('dt', {}, 'Brier'), h('dd', {}, fixed(m.brier)),
         h('dt', {}, 'Calibration error'), h('dd', {}, fixed(m.ece)),
         h('dt', {}, 'Trained on'), h('dd', {}, `${m.trainingRows} leads (${m.qualified} qualified), version ${m.modelVersion}`),
-        m.allHistory ? h('dd', { class: 'muted small note' }, `Metrics from a holdout run: measured on the newest ${m.evaluationRows}, before the version learned from them too.`) : null) : null,
+        m.allHistory ? h('dd', { class: 'muted small note' }, `Metrics measured on the newest ${m.evaluationRows} by a network that never learned from them; the version learned from them too.`) : null) : null,
       m ? leakageWarnings(m) : null,
       model.publishedVersion ? driftStatus(model.drift) : null,
       h('div', { class: 'actions' },
@@ -376,7 +376,7 @@ export async function modelQuality(id, version) {
   show(h('p', {}, h('a', { href: `#/models/${id}` }, `← ${model.name}`)),
     h('h1', {}, `${model.name} v${version}: quality`),
     h('p', { id: 'measured-on' }, m.allHistory
-      ? `Measured on the newest ${m.evaluationRows} closed leads by a holdout run that trained on the older ${m.trainingRows - m.evaluationRows}; the version that scores was then trained on all ${m.trainingRows} (${when(v.trainedOn)}), the newest included.`
+      ? `Measured on the newest ${m.evaluationRows} closed leads by a network that learned from the older ${m.trainingRows - m.evaluationRows} only; the version that scores learned from all ${m.trainingRows} (${when(v.trainedOn)}), the newest included.`
       : `Measured on ${m.evaluationRows ?? m.rows} closed leads the version did not train on (trained on ${m.trainingRows}, ${when(v.trainedOn)}).`),
     leakageWarnings(m),
     h('dl', { class: 'metrics' },

@@ -43,6 +43,11 @@ public final class Network {
         Options withSeed(long newSeed) {
             return new Options(newSeed, hidden1, hidden2, learningRate, l2, dropout, batchSize, maxEpochs, patience);
         }
+
+        /** Exactly {@code epochs} epochs, for training without validation rows (the last epoch's parameters are kept). */
+        Options withFixedEpochs(int epochs) {
+            return new Options(seed, hidden1, hidden2, learningRate, l2, dropout, batchSize, epochs, epochs);
+        }
     }
 
     /** What training did, for the version's record. */
@@ -91,8 +96,10 @@ public final class Network {
         return inputs;
     }
 
-    /** Trainings running now (see {@link #trainingStarts}); declared before the static block that reads it. */
-    private static final java.util.concurrent.atomic.AtomicInteger TRAININGS = new java.util.concurrent.atomic.AtomicInteger();
+    /** The first member alone (of an ensemble: one of its networks). */
+    Network firstMember() {
+        return new Network(List.of(members.get(0).prototype));
+    }
 
     static {
         // ND4J calls System.gc() every few seconds by default to free native memory; with small networks and
@@ -102,32 +109,17 @@ public final class Network {
     }
 
     /**
-     * One native thread per call, for ND4J's own loops and for BLAS alike. These networks are small: a call
-     * split over both cores of a busy machine waits for the second core (a scheduler time slice, ~8 ms),
-     * which made a single lead's p99 45 ms instead of 2 ms. Parallelism comes from concurrent callers
-     * (requests, rescore partitions, training folds) instead.
+     * One native thread per call, for ND4J's own loops and for BLAS alike, training included. These networks are
+     * small: a call split over both cores of a busy machine waits for the second core (a scheduler time slice,
+     * ~8 ms), which made a single lead's p99 45 ms instead of 2 ms; and a training's networks train side by side,
+     * one per core, so BLAS threads of their own only contend (training a fifth slower on X Education with two).
+     * Parallelism comes from concurrent callers (requests, rescore partitions, training folds) instead.
      */
     static void singleThreaded() {
         if (Nd4j.getEnvironment().maxThreads() != 1) {
             Nd4j.getEnvironment().setMaxThreads(1);
         }
-        if (TRAININGS.get() == 0 && Nd4j.factory().blas().getMaxThreads() != 1) {
-            Nd4j.factory().blas().setMaxThreads(1);
-        }
-    }
-
-    /**
-     * While a model trains, BLAS may use every core: training's larger matrix products gain from it (a fifth
-     * faster on X Education) more than the odd slower single-lead call meanwhile loses.
-     */
-    static void trainingStarts() {
-        if (TRAININGS.incrementAndGet() == 1) {
-            Nd4j.factory().blas().setMaxThreads(Runtime.getRuntime().availableProcessors());
-        }
-    }
-
-    static void trainingEnds() {
-        if (TRAININGS.decrementAndGet() == 0) {
+        if (Nd4j.factory().blas().getMaxThreads() != 1) {
             Nd4j.factory().blas().setMaxThreads(1);
         }
     }
@@ -165,6 +157,7 @@ public final class Network {
      * log loss on the validation rows; stops when it has not improved for {@code patience} epochs.
      */
     public static Network train(float[][] x, boolean[] y, float[][] xVal, boolean[] yVal, Options o, Fit[] fitOut) {
+        // without validation rows (xVal null): exactly o.maxEpochs() epochs
         int positives = 0;
         for (boolean b : y) {
             positives += b ? 1 : 0;
@@ -172,7 +165,7 @@ public final class Network {
         int n = y.length;
         double w1 = n / (2.0 * Math.max(1, positives));
         double w0 = n / (2.0 * Math.max(1, n - positives));
-        return fit(x, targets(y), xVal, targets(yVal), w0, w1, o, fitOut);
+        return fit(x, targets(y), xVal, yVal == null ? null : targets(yVal), w0, w1, o, fitOut, null);
     }
 
     /**
@@ -182,16 +175,29 @@ public final class Network {
      */
     public static Network distill(float[][] x, double[] teacher, float[][] xVal, double[] teacherVal, Options o,
                                   Fit[] fitOut) {
-        return fit(x, teacher, xVal, teacherVal, 1, 1, o, fitOut);
+        return distill(x, teacher, xVal, teacherVal, o, fitOut, null);
+    }
+
+    /**
+     * Distillation that starts from the parameters of {@code from} (a network of the same shape, such as one of the
+     * teacher's members) instead of random ones: it begins near what it is to learn and stops early sooner.
+     */
+    public static Network distill(float[][] x, double[] teacher, float[][] xVal, double[] teacherVal, Options o,
+                                  Fit[] fitOut, Network from) {
+        return fit(x, teacher, xVal, teacherVal, 1, 1, o, fitOut, from);
     }
 
     private static Network fit(float[][] x, double[] t, float[][] xVal, double[] tVal, double w0, double w1, Options o,
-                               Fit[] fitOut) {
+                               Fit[] fitOut, Network from) {
         int n = t.length;
         singleThreaded();
         Nd4j.getRandom().setSeed(o.seed());
         MultiLayerNetwork net = build(x[0].length, o, w0, w1);
-        INDArray valX = matrix(xVal);
+        if (from != null) {
+            net.setParams(from.members.get(0).prototype.params().dup());
+        }
+        boolean validated = xVal != null;
+        INDArray valX = validated ? matrix(xVal) : null;
         java.util.Random random = new java.util.Random(o.seed());
         int[] order = java.util.stream.IntStream.range(0, n).toArray();
         double best = Double.POSITIVE_INFINITY;
@@ -211,6 +217,10 @@ public final class Network {
                 }
                 net.fit(new DataSet(matrix(bx), labels(bt)));
             }
+            if (!validated) {
+                bestEpoch = epoch; // no validation rows: every epoch runs, the last one's parameters are kept
+                continue;
+            }
             double loss = weightedLogLoss(probabilities(net, valX), tVal, w0, w1);
             if (loss < best - 1e-5) {
                 best = loss;
@@ -218,7 +228,9 @@ public final class Network {
                 bestParams = net.params().dup();
             }
         }
-        net.setParams(bestParams);
+        if (validated) {
+            net.setParams(bestParams);
+        }
         if (fitOut != null && fitOut.length > 0) {
             fitOut[0] = new Fit(epoch, bestEpoch, best);
         }
