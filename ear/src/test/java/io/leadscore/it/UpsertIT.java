@@ -126,6 +126,33 @@ class UpsertIT {
     }
 
     @Test
+    void concurrentCreatesOfOneKeyMakeOneLeadAndTheOthersAConflict() throws Exception {
+        String key = Api.unique("P");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Api.Reply>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> sales.post("/api/v1/leads", "{'lastName':'Posted','externalSource':'crm',"
+                        + "'externalId':'" + key + "'}")));
+            }
+            int created = 0;
+            for (Future<Api.Reply> a : answers) {
+                Api.Reply r = a.get();
+                assertTrue(r.status() == 201 || r.status() == 409, "created, or a conflict with the one that was: "
+                        + r.status() + " " + r.body());
+                if (r.status() == 409) {
+                    r.problem(409);
+                }
+                created += r.status() == 201 ? 1 : 0;
+            }
+            assertEquals(1, created);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, countWithKey("crm", key));
+    }
+
+    @Test
     void aCsvImportWithTheKeyColumnsUpsertsInsteadOfDuplicating() {
         String a = Api.unique("A");
         String b = Api.unique("B");

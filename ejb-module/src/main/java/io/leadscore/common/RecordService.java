@@ -134,6 +134,65 @@ public abstract class RecordService<E extends CrmRecord> {
         return records;
     }
 
+    /**
+     * A change for {@link #updateAll}: the record as the caller read it ({@code current}), the version the change
+     * expects, and the input to write computed from the record.
+     */
+    public record Change<E>(E current, long expectedVersion, java.util.function.Function<E, RecordInput> input) {
+    }
+
+    /**
+     * Changes records in bulk in the caller's transaction (Dataverse's UpdateMultiple): each goes through
+     * PreValidation and PreOperation and is checked as in {@link #update}, all are written in one flush (JDBC
+     * batches), then each goes through PostOperation and gets its system jobs. Any failure, a concurrent change
+     * included, fails the whole call and the caller's transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<E> updateAll(Caller caller, List<Change<E>> changes) {
+        Pipeline pipeline = host.pipeline();
+        List<Pipeline.Operation> ops = new ArrayList<>(changes.size());
+        List<E> records = new ArrayList<>(changes.size());
+        java.time.Instant now = Times.now();
+        for (Change<E> c : changes) {
+            E record = c.current();
+            String id = record.id();
+            RecordInput input = c.input().apply(record);
+            Pipeline.Operation op = OperationScope.begin(Message.Update, schema.entityName(), caller.name(),
+                    new Record(schema.entityName(), id, RecordValues.of(schema, input), false),
+                    new Record(schema.entityName(), id, RecordValues.of(schema, record), false));
+            OperationScope.within(op, () -> {
+                pipeline.run(op, Stage.PreValidation, null);
+                pipeline.run(op, Stage.PreOperation, null);
+                RecordStore.checkVersion(record, schema.entityName(), c.expectedVersion());
+                checkUpdatable(record);
+                RecordInput effective = asChanged(input, op);
+                RecordStore.checkOwnerChange(caller, record, effective);
+                checkInput(effective, record);
+                record.update(effective, now);
+                return null;
+            });
+            ops.add(op);
+            records.add(record);
+        }
+        try {
+            em().flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (e instanceof jakarta.persistence.OptimisticLockException
+                    || e.getCause() instanceof jakarta.persistence.OptimisticLockException) {
+                throw new VersionMismatchException("A " + schema.entityName() + " of this call was changed by someone "
+                        + "else meanwhile; read it again");
+            }
+            throw e;
+        }
+        List<PluginHost.Written> written = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            E record = records.get(i);
+            written.add(new PluginHost.Written(ops.get(i), record.id(), () -> RecordValues.of(schema, record)));
+        }
+        host.writtenAll(pipeline, written);
+        return records;
+    }
+
     /** Writes new records in the current transaction, at once: by default through JPA. */
     protected void insertAll(List<E> records) {
         records.forEach(this::persist);

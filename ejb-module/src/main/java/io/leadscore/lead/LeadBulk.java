@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttributeType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -93,17 +94,34 @@ public class LeadBulk {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Result> together(Caller caller, Mode mode, List<Item> items) {
+        Map<Integer, Lead> found = existingAll(mode, items);
         Result[] results = new Result[items.size()];
         List<RecordService.Creation> creations = new ArrayList<>();
         List<Integer> created = new ArrayList<>();
+        List<RecordService.Change<Lead>> changes = new ArrayList<>();
+        List<Integer> changed = new ArrayList<>();
+        java.util.Set<String> changing = new java.util.HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
-            Optional<Lead> current = existing(mode, item);
-            if (current.isEmpty()) {
+            Lead current = found.get(i);
+            if (current == null) {
                 creations.add(new RecordService.Creation(item.input().apply(null), null));
                 created.add(i);
-            } else {
-                results[i] = update(caller, mode, current.get(), item);
+                continue;
+            }
+            checkMayChange(caller, mode, current);
+            if (!changing.add(current.id())) {
+                // the same lead twice in one call: record by record, each change on the one before
+                throw new io.leadscore.common.ConflictException("The lead " + current.id() + " is in this call twice");
+            }
+            long version = item.expectedVersion() != null ? item.expectedVersion() : current.version();
+            changes.add(new RecordService.Change<>(current, version, item.input()));
+            changed.add(i);
+        }
+        if (!changes.isEmpty()) {
+            List<Lead> written = leads.updateAll(caller, changes);
+            for (int k = 0; k < written.size(); k++) {
+                results[changed.get(k)] = new Result(written.get(k), false, null);
             }
         }
         if (!creations.isEmpty()) {
@@ -113,6 +131,47 @@ public class LeadBulk {
             }
         }
         return List.of(results);
+    }
+
+    /** The leads the records change, read together: by id for updates (404 if one is not there), by key for upserts. */
+    private Map<Integer, Lead> existingAll(Mode mode, List<Item> items) {
+        Map<Integer, Lead> found = new java.util.HashMap<>();
+        if (mode == Mode.CREATE) {
+            return found;
+        }
+        Map<String, Lead> byId = new java.util.HashMap<>();
+        Map<String, Lead> byKey = new java.util.HashMap<>();
+        if (mode == Mode.UPDATE) {
+            leads.findAll(items.stream().map(Item::id).distinct().toList()).forEach(l -> byId.put(l.id(), l));
+        } else {
+            Map<String, List<String>> idsBySource = new java.util.HashMap<>();
+            items.forEach(i -> idsBySource.computeIfAbsent(i.externalSource(), s -> new ArrayList<>()).add(i.externalId()));
+            idsBySource.forEach((source, ids) -> leads.byKeys(source, ids)
+                    .forEach(l -> byKey.put(l.externalSource() + "\u0000" + l.externalId(), l)));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            Lead lead = mode == Mode.UPDATE ? byId.get(item.id())
+                    : byKey.get(item.externalSource() + "\u0000" + item.externalId());
+            if (mode == Mode.UPDATE && lead == null) {
+                throw new io.leadscore.common.NotFoundException("lead", item.id());
+            }
+            if (lead != null) {
+                found.put(i, lead);
+            }
+        }
+        return found;
+    }
+
+    private static void checkMayChange(Caller caller, Mode mode, Lead current) {
+        if (!caller.seesAll() && !caller.name().equals(current.ownerId())) {
+            if (mode == Mode.UPSERT) { // as PUT by key
+                throw new io.leadscore.common.ForbiddenException("externalId", "The lead with this key is owned by "
+                        + "someone else; a Salesperson changes only their own leads");
+            }
+            // as a single update: a lead the caller may not see is not there for them
+            throw new io.leadscore.common.NotFoundException("lead", current.id());
+        }
     }
 
     /** One record in a transaction of its own. */
@@ -156,13 +215,7 @@ public class LeadBulk {
     }
 
     private Result update(Caller caller, Mode mode, Lead current, Item item) {
-        if (!caller.seesAll() && !caller.name().equals(current.ownerId())) {
-            if (mode == Mode.UPSERT) { // as PUT by key
-                throw new io.leadscore.common.ForbiddenException("externalId", "The lead with this key is owned by "
-                        + "someone else; a Salesperson changes only their own leads");
-            }
-            leads.get(caller, current.id()); // as a single update: a lead the caller may not see is not there for them
-        }
+        checkMayChange(caller, mode, current);
         long version = item.expectedVersion() != null ? item.expectedVersion() : current.version();
         return new Result(leads.update(caller, current.id(), version, item.input().apply(current)), false, null);
     }

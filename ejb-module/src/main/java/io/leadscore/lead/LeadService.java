@@ -116,8 +116,10 @@ public class LeadService extends RecordService<Lead> {
         if (id == null) {
             throw new ValidationException("externalId", "is required with externalSource");
         }
-        java.util.Optional<Lead> other = byKey(source, id);
-        if (other.isPresent() && (existing == null || !other.get().id().equals(existing.id()))) {
+        // the id alone (no lead read and built): a bulk create checks every one of its records
+        List<String> others = em.createQuery("SELECT l.id FROM Lead l WHERE l.externalSource = :s AND l.externalId = :i",
+                String.class).setParameter("s", source).setParameter("i", id).getResultList();
+        if (!others.isEmpty() && (existing == null || !others.get(0).equals(existing.id()))) {
             throw new ConflictException("externalId: another lead has externalSource '" + source + "' and externalId '"
                     + id + "'; PUT /api/v1/leads/by-key/{externalSource}/{externalId} updates it");
         }
@@ -131,6 +133,33 @@ public class LeadService extends RecordService<Lead> {
                 .setParameter("s", externalSource).setParameter("i", externalId)
                 .setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
                 .setHint("eclipselink.refresh", "true").getResultStream().findFirst();
+    }
+
+    /** The leads of these ids (any owner), read together in chunks of 1,000, as the database has them now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Lead> findAll(List<String> ids) {
+        List<Lead> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            out.addAll(em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class)
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
+                    .setHint("eclipselink.refresh", "true").getResultList());
+        }
+        return out;
+    }
+
+    /** The leads with these alternate keys of one source, read together in chunks of 1,000. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Lead> byKeys(String externalSource, List<String> externalIds) {
+        List<Lead> out = new ArrayList<>();
+        for (int i = 0; i < externalIds.size(); i += 1000) {
+            out.addAll(em.createQuery("SELECT l FROM Lead l WHERE l.externalSource = :s AND l.externalId IN :ids",
+                            Lead.class).setParameter("s", externalSource)
+                    .setParameter("ids", externalIds.subList(i, Math.min(externalIds.size(), i + 1000)))
+                    .setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
+                    .setHint("eclipselink.refresh", "true").getResultList());
+        }
+        return out;
     }
 
     /** What an upsert did: the lead, and whether it was created (else updated). */

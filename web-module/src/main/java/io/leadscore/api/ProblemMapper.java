@@ -59,6 +59,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Response.fromResponse(Problems.of(Status.TOO_MANY_REQUESTS, t.getMessage()))
                     .header("Retry-After", 10).build();
         }
+        if (io.leadscore.common.DuplicateKey.in(t)) {
+            // the database's unique key caught what the service's own check could not see (a request at the same moment)
+            return Problems.of(Status.CONFLICT, "Another record with the same key was written at the same moment "
+                    + "(for a lead: externalSource and externalId); read it and try again");
+        }
         if (timedOut(t)) {
             return Response.fromResponse(Problems.of(Status.SERVICE_UNAVAILABLE, "The query took longer than the "
                     + io.leadscore.filter.RecordQueries.timeoutSeconds() + " s a query may take; narrow the filter or "
