@@ -116,9 +116,12 @@ public class LeadService extends RecordService<Lead> {
         if (id == null) {
             throw new ValidationException("externalId", "is required with externalSource");
         }
-        // the id alone (no lead read and built): a bulk create checks every one of its records
+        // the id alone (no lead read and built), and without flushing what the transaction has pending first: a
+        // bulk call checks each of its records before writing them all in one flush (the database's unique key
+        // still refuses a key two records of one call share)
         List<String> others = em.createQuery("SELECT l.id FROM Lead l WHERE l.externalSource = :s AND l.externalId = :i",
-                String.class).setParameter("s", source).setParameter("i", id).getResultList();
+                String.class).setParameter("s", source).setParameter("i", id)
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
         if (!others.isEmpty() && (existing == null || !others.get(0).equals(existing.id()))) {
             throw new ConflictException("externalId: another lead has externalSource '" + source + "' and externalId '"
                     + id + "'; PUT /api/v1/leads/by-key/{externalSource}/{externalId} updates it");
