@@ -125,12 +125,7 @@ public abstract class RecordService<E extends CrmRecord> {
             ops.add(op);
         }
         insertAll(records);
-        List<PluginHost.Written> written = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            E record = records.get(i);
-            written.add(new PluginHost.Written(ops.get(i), record.id(), () -> RecordValues.of(schema, record)));
-        }
-        host.writtenAll(pipeline, written);
+        writtenAll(pipeline, ops, records);
         return records;
     }
 
@@ -174,23 +169,20 @@ public abstract class RecordService<E extends CrmRecord> {
             ops.add(op);
             records.add(record);
         }
-        try {
-            em().flush();
-        } catch (jakarta.persistence.PersistenceException e) {
-            if (e instanceof jakarta.persistence.OptimisticLockException
-                    || e.getCause() instanceof jakarta.persistence.OptimisticLockException) {
-                throw new VersionMismatchException("A " + schema.entityName() + " of this call was changed by someone "
-                        + "else meanwhile; read it again");
-            }
-            throw e;
-        }
+        RecordStore.flush(em(), "A " + schema.entityName() + " of this call was changed by someone else meanwhile; "
+                + "read it again");
+        writtenAll(pipeline, ops, records);
+        return records;
+    }
+
+    /** PostOperation and the system jobs of records written together, each with its operation. */
+    private void writtenAll(Pipeline pipeline, List<Pipeline.Operation> ops, List<E> records) {
         List<PluginHost.Written> written = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             E record = records.get(i);
             written.add(new PluginHost.Written(ops.get(i), record.id(), () -> RecordValues.of(schema, record)));
         }
         host.writtenAll(pipeline, written);
-        return records;
     }
 
     /** Writes new records in the current transaction, at once: by default through JPA. */

@@ -59,14 +59,19 @@ public final class RecordStore {
     /** Applies a change and flushes, turning a concurrent write into a version mismatch. */
     public static <T extends CrmRecord> T write(EntityManager em, T record, String entity, Consumer<T> change) {
         change.accept(record);
+        flush(em, "The " + entity + " " + record.id() + " was changed by someone else; read it again");
+        return record;
+    }
+
+    /** Flushes, turning a concurrent write of a record into a version mismatch saying {@code changedMeanwhile}. */
+    public static void flush(EntityManager em, String changedMeanwhile) {
         try {
             em.flush();
         } catch (PersistenceException e) {
             if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException) {
-                throw new VersionMismatchException("The " + entity + " " + record.id() + " was changed by someone else; read it again");
+                throw new VersionMismatchException(changedMeanwhile);
             }
             throw e;
         }
-        return record;
     }
 }

@@ -131,11 +131,14 @@ public class LeadService extends RecordService<Lead> {
     /** The lead with this alternate key, whoever owns it. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public java.util.Optional<Lead> byKey(String externalSource, String externalId) {
-        // as the database has it now, not as the shared cache last saw it: an upsert writes at this version
-        return em.createQuery("SELECT l FROM Lead l WHERE l.externalSource = :s AND l.externalId = :i", Lead.class)
-                .setParameter("s", externalSource).setParameter("i", externalId)
-                .setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
-                .setHint("eclipselink.refresh", "true").getResultStream().findFirst();
+        return fresh(em.createQuery("SELECT l FROM Lead l WHERE l.externalSource = :s AND l.externalId = :i",
+                Lead.class).setParameter("s", externalSource).setParameter("i", externalId)).getResultStream().findFirst();
+    }
+
+    /** Leads as the database has them now, not as the shared cache last saw them: an upsert writes at this version. */
+    private static jakarta.persistence.TypedQuery<Lead> fresh(jakarta.persistence.TypedQuery<Lead> query) {
+        return query.setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
+                .setHint("eclipselink.refresh", "true");
     }
 
     /** The leads of these ids (any owner), read together in chunks of 1,000, as the database has them now. */
@@ -143,10 +146,8 @@ public class LeadService extends RecordService<Lead> {
     public List<Lead> findAll(List<String> ids) {
         List<Lead> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += 1000) {
-            out.addAll(em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class)
-                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
-                    .setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
-                    .setHint("eclipselink.refresh", "true").getResultList());
+            out.addAll(fresh(em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class)
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))).getResultList());
         }
         return out;
     }
@@ -156,11 +157,10 @@ public class LeadService extends RecordService<Lead> {
     public List<Lead> byKeys(String externalSource, List<String> externalIds) {
         List<Lead> out = new ArrayList<>();
         for (int i = 0; i < externalIds.size(); i += 1000) {
-            out.addAll(em.createQuery("SELECT l FROM Lead l WHERE l.externalSource = :s AND l.externalId IN :ids",
+            out.addAll(fresh(em.createQuery("SELECT l FROM Lead l WHERE l.externalSource = :s AND l.externalId IN :ids",
                             Lead.class).setParameter("s", externalSource)
-                    .setParameter("ids", externalIds.subList(i, Math.min(externalIds.size(), i + 1000)))
-                    .setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
-                    .setHint("eclipselink.refresh", "true").getResultList());
+                    .setParameter("ids", externalIds.subList(i, Math.min(externalIds.size(), i + 1000))))
+                    .getResultList());
         }
         return out;
     }

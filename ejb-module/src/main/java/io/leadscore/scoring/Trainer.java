@@ -171,22 +171,8 @@ public final class Trainer {
         List<List<TrainingRow>> folds = stratifiedFolds(pool, Math.max(2, o.folds() - 1), new Random(o.seed()));
         folds.add(evaluation);
         int k = folds.size();
-        List<CompletableFuture<Network>> futures = new ArrayList<>();
         List<Network.Fit[]> fits = new ArrayList<>();
-        for (int f = 0; f < k - 1; f++) {
-            List<TrainingRow> learn = new ArrayList<>();
-            for (int j = 0; j < k; j++) {
-                if (j != f) {
-                    learn.addAll(folds.get(j));
-                }
-            }
-            List<TrainingRow> held = folds.get(f);
-            Network.Fit[] fit = new Network.Fit[1];
-            fits.add(fit);
-            Network.Options no = o.network().withSeed(o.network().seed() + f);
-            futures.add(CompletableFuture.supplyAsync(() -> Network.train(encode(encoder, learn), labels(learn),
-                    encode(encoder, held), labels(held), no, fit), executor));
-        }
+        List<CompletableFuture<Network>> futures = startFolds(encoder, folds, k - 1, o, executor, fits);
         List<Network> networks = futures.stream().map(Trainer::join).toList();
         int epochs = Math.max(1, (int) Math.round(fits.stream().mapToInt(x -> x[0].bestEpoch()).average().orElse(1)));
         Network.Options fixed = o.network().withSeed(o.network().seed() + k - 1).withFixedEpochs(epochs);
@@ -194,10 +180,7 @@ public final class Trainer {
         // the measuring network trains while the others are distilled into the one that scores
         CompletableFuture<Network> measuring = CompletableFuture.supplyAsync(() -> Network.train(encode(encoder, pool),
                 labels(pool), null, null, fixed, lastFit), executor);
-        Network.Fit fit = new Network.Fit(
-                (int) Math.round(fits.stream().mapToInt(x -> x[0].epochs()).average().orElse(0)),
-                (int) Math.round(fits.stream().mapToInt(x -> x[0].bestEpoch()).average().orElse(0)),
-                fits.stream().mapToDouble(x -> x[0].bestValidationLoss()).average().orElse(0));
+        Network.Fit fit = averageFit(fits);
         Fitted scoring = new Fitted(encoder, Network.ensemble(networks), k - 1, Calibration.IDENTITY, fit);
         ScoringModel student = scoring.model(all, o, o.distill());
         Network measurer = join(measuring);
@@ -234,9 +217,21 @@ public final class Trainer {
         FeatureEncoder encoder = FeatureEncoder.fit(specs, rows, o.encoding());
         List<List<TrainingRow>> folds = stratifiedFolds(rows, Math.max(2, o.folds()), new Random(o.seed()));
         int k = o.folds() <= 1 ? 1 : folds.size();
-        List<CompletableFuture<Network>> futures = new ArrayList<>();
         List<Network.Fit[]> fits = new ArrayList<>();
-        for (int f = 0; f < k; f++) {
+        List<CompletableFuture<Network>> futures = startFolds(encoder, folds, k, o, executor, fits);
+        return CompletableFuture.allOf(futures.toArray(new CompletableFuture[0]))
+                .thenApply(done -> collect(encoder, folds, futures.stream().map(CompletableFuture::join).toList(), fits));
+    }
+
+    /**
+     * Queues the networks of the first {@code count} folds: each learns from every other fold and stops early on its
+     * own; what each training did goes into {@code fits}, in fold order.
+     */
+    private static List<CompletableFuture<Network>> startFolds(FeatureEncoder encoder, List<List<TrainingRow>> folds,
+                                                               int count, Options o, Executor executor,
+                                                               List<Network.Fit[]> fits) {
+        List<CompletableFuture<Network>> futures = new ArrayList<>();
+        for (int f = 0; f < count; f++) {
             List<TrainingRow> learn = new ArrayList<>();
             for (int j = 0; j < folds.size(); j++) {
                 if (j != f) {
@@ -250,8 +245,15 @@ public final class Trainer {
             futures.add(CompletableFuture.supplyAsync(() -> Network.train(encode(encoder, learn), labels(learn),
                     encode(encoder, held), labels(held), no, fit), executor));
         }
-        return CompletableFuture.allOf(futures.toArray(new CompletableFuture[0]))
-                .thenApply(done -> collect(encoder, folds, futures.stream().map(CompletableFuture::join).toList(), fits));
+        return futures;
+    }
+
+    /** What a run's networks did, on average. */
+    private static Network.Fit averageFit(List<Network.Fit[]> fits) {
+        return new Network.Fit(
+                (int) Math.round(fits.stream().mapToInt(x -> x[0].epochs()).average().orElse(0)),
+                (int) Math.round(fits.stream().mapToInt(x -> x[0].bestEpoch()).average().orElse(0)),
+                fits.stream().mapToDouble(x -> x[0].bestValidationLoss()).average().orElse(0));
     }
 
     /** The run's ensemble, and its calibration fitted on each row's prediction by the network that did not learn it. */
@@ -268,10 +270,7 @@ public final class Trainer {
                 outOfFoldLabels.add(r.qualified());
             }
         }
-        Network.Fit fit = new Network.Fit(
-                (int) Math.round(fits.stream().mapToInt(x -> x[0].epochs()).average().orElse(0)),
-                (int) Math.round(fits.stream().mapToInt(x -> x[0].bestEpoch()).average().orElse(0)),
-                fits.stream().mapToDouble(x -> x[0].bestValidationLoss()).average().orElse(0));
+        Network.Fit fit = averageFit(fits);
         double[] raw = outOfFold.stream().mapToDouble(Double::doubleValue).toArray();
         boolean[] rawLabels = new boolean[raw.length];
         for (int i = 0; i < raw.length; i++) {
