@@ -85,6 +85,12 @@ public abstract class RecordService<E extends CrmRecord> {
         return java.util.Optional.ofNullable(id == null ? null : em().find(type, id));
     }
 
+    /** The custom attributes records of this type carry, by name, with their value type (see RecordQueries). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<String, FieldType> attributeCatalogue() {
+        return io.leadscore.filter.RecordQueries.attributeCatalogue(em(), type);
+    }
+
     public E get(Caller caller, String id) {
         return RecordStore.visible(em(), type, schema.entityName(), caller, id);
     }

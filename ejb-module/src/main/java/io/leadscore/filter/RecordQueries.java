@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import io.leadscore.common.AttributeValue;
 import io.leadscore.common.CrmRecord;
+import io.leadscore.common.FieldType;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -261,6 +262,27 @@ public final class RecordQueries {
             CrmRecord r = (CrmRecord) item;
             r.preloadAttributes(byId.get(r.id()));
         }
+    }
+
+    /**
+     * The custom attributes records of this type carry, by name, with the type their values have: NUMBER, BOOLEAN or
+     * TEXT (also when the records disagree, as text can hold any of them); in name order. For the OData service's
+     * $metadata, where they are declared properties.
+     */
+    public static Map<String, FieldType> attributeCatalogue(EntityManager em, Class<?> type) {
+        AttributeTable table = attributeTable(type);
+        Map<String, FieldType> out = new java.util.TreeMap<>();
+        for (Object found : em.createNativeQuery("SELECT name, COUNT(text_value), COUNT(number_value), "
+                + "COUNT(boolean_value) FROM " + table.name() + " GROUP BY name").getResultList()) {
+            Object[] t = (Object[]) found;
+            long text = ((Number) t[1]).longValue();
+            long number = ((Number) t[2]).longValue();
+            long flag = ((Number) t[3]).longValue();
+            FieldType kind = text == 0 && flag == 0 ? FieldType.DECIMAL
+                    : text == 0 && number == 0 ? FieldType.BOOLEAN : FieldType.TEXT;
+            out.put((String) t[0], kind);
+        }
+        return out;
     }
 
     /** The table of a record type's custom attributes and its column naming the record, as the entity maps them. */

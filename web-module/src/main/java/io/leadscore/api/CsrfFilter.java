@@ -28,26 +28,35 @@ public class CsrfFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (SAFE.contains(request.getMethod())) {
-            return;
+        String refusal = refusal(request.getMethod(), request::getHeaderString, !request.getCookies().isEmpty());
+        if (refusal != null) {
+            request.abortWith(Problems.of(Response.Status.FORBIDDEN, refusal));
         }
-        String fetchSite = request.getHeaderString("Sec-Fetch-Site");
+    }
+
+    /**
+     * Why a request is refused as forged, or null when it is not: for every entry point that changes data
+     * (the REST API here, the OData service in its servlet).
+     */
+    public static String refusal(String method, java.util.function.Function<String, String> header, boolean hasCookies) {
+        if (SAFE.contains(method)) {
+            return null;
+        }
+        String fetchSite = header.apply("Sec-Fetch-Site");
         if (fetchSite != null && fetchSite.trim().toLowerCase(Locale.ROOT).equals("cross-site")) {
-            refuse(request, "A change sent by another site is refused (Sec-Fetch-Site: cross-site)");
-            return;
+            return "A change sent by another site is refused (Sec-Fetch-Site: cross-site)";
         }
-        String origin = request.getHeaderString("Origin");
+        String origin = header.apply("Origin");
         // behind a proxy that rewrites Host, the one the browser used arrives as X-Forwarded-Host (a header a
         // page of another site cannot add without the server's consent)
-        if (origin != null && !sameOrigin(origin, request.getHeaderString(HttpHeaders.HOST))
-                && !sameOrigin(origin, request.getHeaderString("X-Forwarded-Host"))) {
-            refuse(request, "A change sent by another site is refused (Origin " + shown(origin) + ")");
-            return;
+        if (origin != null && !sameOrigin(origin, header.apply(HttpHeaders.HOST))
+                && !sameOrigin(origin, header.apply("X-Forwarded-Host"))) {
+            return "A change sent by another site is refused (Origin " + shown(origin) + ")";
         }
-        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null && request.getHeaderString(HEADER) == null
-                && !request.getCookies().isEmpty()) {
-            refuse(request, "A change made with the sign-on cookie needs the " + HEADER + " header");
+        if (header.apply(HttpHeaders.AUTHORIZATION) == null && header.apply(HEADER) == null && hasCookies) {
+            return "A change made with the sign-on cookie needs the " + HEADER + " header";
         }
+        return null;
     }
 
     /** True when {@code origin} (scheme://host[:port]) names the host and port the request was sent to. */
@@ -67,9 +76,5 @@ public class CsrfFilter implements ContainerRequestFilter {
 
     private static String shown(String origin) {
         return origin.length() > 100 ? origin.substring(0, 100) + "…" : origin;
-    }
-
-    private static void refuse(ContainerRequestContext request, String detail) {
-        request.abortWith(Problems.of(Response.Status.FORBIDDEN, detail));
     }
 }

@@ -78,6 +78,18 @@ public final class JsonBodies {
         return obj;
     }
 
+    /**
+     * A body of at most {@code maxBytes} of UTF-8, nested no deeper than {@link #MAX_DEPTH}, as bytes: for a body
+     * another parser reads (the OData service's).
+     */
+    public static byte[] readBytes(InputStream in, int maxBytes) {
+        String text = readText(in, maxBytes);
+        if (depth(text) > MAX_DEPTH) {
+            throw new ValidationException("body", "nests objects and arrays more than " + MAX_DEPTH + " levels deep");
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static String readText(InputStream in, int maxBytes) {
         if (in == null) {
             return "";

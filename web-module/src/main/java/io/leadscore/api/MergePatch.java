@@ -17,7 +17,7 @@ import java.util.Map;
  * JSON merge patch (RFC 7396) of a record: the patch may name only writable fields; it is applied to the
  * record's writable fields and the result is validated as a whole, exactly as a create would be.
  */
-final class MergePatch {
+public final class MergePatch {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -36,5 +36,41 @@ final class MergePatch {
         }
         JsonValue merged = Json.createMergePatch(patch).apply(writable.build());
         return RecordInput.parse(schema, merged.asJsonObject());
+    }
+
+    /** The same patch applied to a stored record's writable fields and attributes (the OData service's PATCH). */
+    public static RecordInput apply(RecordSchema schema, io.leadscore.common.CrmRecord current, JsonObject patch) {
+        RecordInput.checkPatch(schema, patch);
+        JsonObjectBuilder writable = Json.createObjectBuilder();
+        for (FieldDef f : schema.fields()) {
+            if (f.writable()) {
+                writable.add(f.name(), json(current.field(f.name())));
+            }
+        }
+        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        current.attributeValues().forEach((name, value) -> attributes.add(name, json(value)));
+        writable.add("attributes", attributes);
+        JsonValue merged = Json.createMergePatch(patch).apply(writable.build());
+        return RecordInput.parse(schema, merged.asJsonObject());
+    }
+
+    /** A field's or attribute's value as JSON: text, number, true/false or null. */
+    public static JsonValue json(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            return Json.createValue(((Number) value).longValue());
+        }
+        if (value instanceof java.math.BigDecimal d) {
+            return Json.createValue(d);
+        }
+        if (value instanceof Number n) {
+            return Json.createValue(n.doubleValue());
+        }
+        return Json.createValue(value instanceof Enum<?> e ? e.name() : value.toString());
     }
 }

@@ -1,0 +1,69 @@
+package io.leadscore.odata;
+
+import io.leadscore.api.CsrfFilter;
+import io.leadscore.common.Caller;
+import io.leadscore.customer.AccountService;
+import io.leadscore.customer.ContactService;
+import io.leadscore.lead.LeadService;
+import io.leadscore.model.ScoringService;
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.HttpConstraint;
+import jakarta.servlet.annotation.ServletSecurity;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.olingo.server.api.OData;
+import org.apache.olingo.server.api.ODataHttpHandler;
+import org.apache.olingo.server.api.ServiceMetadata;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The OData v4 service at {@code /odata/v4} (Apache Olingo): Leads, Accounts and Contacts with their scores, for
+ * integrators who speak the Dataverse Web API and for Excel and Power BI ("From OData feed"). The same roles as the
+ * record endpoints of {@code /api/v1}; changes are refused when a browser says another site sent them (CsrfFilter).
+ */
+@WebServlet(urlPatterns = "/odata/v4/*")
+@ServletSecurity(@HttpConstraint(rolesAllowed = {Caller.SALESPERSON, Caller.SALES_MANAGER, Caller.SYSTEM_ADMINISTRATOR}))
+public class ODataServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private LeadService leads;
+    @EJB
+    private AccountService accounts;
+    @EJB
+    private ContactService contacts;
+    @EJB
+    private ScoringService scoring;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = new Caller(request.getUserPrincipal().getName(), request.isUserInRole(Caller.SALESPERSON),
+                request.isUserInRole(Caller.SALES_MANAGER), request.isUserInRole(Caller.SYSTEM_ADMINISTRATOR),
+                request.isUserInRole(Caller.OPERATOR));
+        OData odata = OData.newInstance();
+        // the model declares the custom attributes the records carry now, so it is built for each request
+        ServiceModel model = new ServiceModel(leads.attributeCatalogue(), accounts.attributeCatalogue(),
+                contacts.attributeCatalogue());
+        ServiceMetadata metadata = odata.createServiceMetadata(model, List.of());
+        ODataHttpHandler handler = odata.createHandler(metadata);
+        handler.register(new RecordsProcessor(caller,
+                new RecordsProcessor.Services(leads, accounts, contacts, scoring), model));
+        handler.register(new ODataErrors());
+        String refusal = CsrfFilter.refusal(request.getMethod(), request::getHeader,
+                request.getCookies() != null && request.getCookies().length > 0);
+        if (refusal != null) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json");
+            response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("error", jakarta.json.Json
+                    .createObjectBuilder().add("code", "Forbidden").add("message", refusal)).build().toString());
+            return;
+        }
+        handler.process(request, response);
+    }
+}
