@@ -105,6 +105,10 @@ final class Api {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    static JsonObject parseObject(String json) {
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+
     static String q(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }

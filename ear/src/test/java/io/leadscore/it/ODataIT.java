@@ -222,8 +222,7 @@ class ODataIT {
         // bad input: OData error bodies naming the field; what the service cannot do is a 501, never a 500
         HttpResponse<String> bad = raw("sales", "POST", "/Leads", "{\"firstName\":\"NoLastName\"}");
         assertEquals(400, bad.statusCode(), bad.body());
-        JsonObject error = jakarta.json.Json.createReader(new java.io.StringReader(bad.body())).readObject()
-                .getJsonObject("error");
+        JsonObject error = Api.parseObject(bad.body()).getJsonObject("error");
         assertEquals("lastName", error.getString("target"));
         HttpResponse<String> readOnly = raw("sales", "POST", "/Leads", "{\"lastName\":\"X\",\"version\":4}");
         assertEquals(400, readOnly.statusCode(), readOnly.body());
@@ -240,6 +239,32 @@ class ODataIT {
         assertEquals(403, forged.statusCode());
         assertEquals(0, manager.get("/api/v1/leads?top=0&count=true&filter=" + Api.q("lastName eq 'Forged'"))
                 .expect(200).json().getInt("count"));
+    }
+
+    @Test
+    void anAlternateKeyAddressesAndUpsertsALead() throws Exception {
+        String key = Api.unique("OD");
+        String address = "/Leads(externalSource='odata',externalId='" + key + "')";
+        HttpResponse<String> created = raw("sales", "PATCH", address, "{\"lastName\":\"Alternate\",\"topic\":\"one\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String id = Api.parseObject(created.body()).getString("id");
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/odata/v4/Leads('" + id + "')"));
+        HttpResponse<String> updated = raw("sales", "PATCH", address, "{\"topic\":\"two\"}");
+        assertEquals(204, updated.statusCode(), updated.body());
+        JsonObject read = Api.parseObject(raw("sales", "GET", address, null).body());
+        assertEquals(id, read.getString("id"));
+        assertEquals("two", read.getString("topic"));
+        assertEquals("Alternate", read.getString("lastName"), "an upsert's update keeps what it does not name");
+        assertEquals(id, sales.get("/api/v1/leads/by-key/odata/" + key).expect(200).json().getString("id"));
+        assertEquals(1, manager.get("/api/v1/leads?top=0&count=true&filter=" + Api.q("externalId eq '" + key + "'"))
+                .expect(200).json().getInt("count"), "one lead, not two");
+        // the key must agree with the address; a key no lead has is a 404 for anything but an upsert
+        assertEquals(400, raw("sales", "PATCH", address, "{\"externalId\":\"other\"}").statusCode());
+        assertEquals(404, raw("sales", "GET", "/Leads(externalSource='odata',externalId='" + Api.unique("none") + "')",
+                null).statusCode());
+        HttpResponse<String> qualified = raw("sales", "POST", address + "/leadscore.Qualify", null);
+        assertEquals(200, qualified.statusCode(), qualified.body());
+        assertEquals("QUALIFIED", Api.parseObject(qualified.body()).getString("status"));
     }
 
     private static HttpResponse<String> raw(String user, String method, String path, String json) throws Exception {

@@ -57,6 +57,54 @@ public class SchemaModelReader implements OASModelReader {
                         .addProperty("trainingWindowDays", integer("learn from leads created within this many days (default 730)")))
                 .addSchema("Account", schema(CustomerSchemas.ACCOUNT))
                 .addSchema("Contact", schema(CustomerSchemas.CONTACT))
+                .addSchema("LeadChanges", changes(LeadSchema.LEAD))
+                .addSchema("AccountChanges", changes(CustomerSchemas.ACCOUNT))
+                .addSchema("ContactChanges", changes(CustomerSchemas.CONTACT))
+                .addSchema("LeadPage", page("Lead"))
+                .addSchema("AccountPage", page("Account"))
+                .addSchema("ContactPage", page("Contact"))
+                .addSchema("Reason", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                        .description("Why the score is what it is: one attribute's effect")
+                        .addProperty("attribute", string()).addProperty("label", string())
+                        .addProperty("value", OASFactory.createSchema().description("the lead's value: text, number or "
+                                + "boolean"))
+                        .addProperty("impact", OASFactory.createSchema().type(Schema.SchemaType.NUMBER)
+                                .description("in score points: the score minus the lead's average score over the values "
+                                        + "this attribute took in training"))
+                        .addProperty("text", string()).addProperty("insight", string()))
+                .addSchema("ScoreDetails", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                        .description("A lead's score with the reasons that raise (positive) and lower (negative) it")
+                        .addProperty("value", integer("0-100")).addProperty("grade", string())
+                        .addProperty("trend", string()).addProperty("modelId", string())
+                        .addProperty("modelName", string()).addProperty("modelVersion", integer(null))
+                        .addProperty("scoredOn", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time"))
+                        .addProperty("positive", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                                .items(OASFactory.createSchema().ref("Reason")))
+                        .addProperty("negative", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                                .items(OASFactory.createSchema().ref("Reason"))))
+                .addSchema("HistoryPoint", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                        .addProperty("scoredOn", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time"))
+                        .addProperty("value", integer(null)).addProperty("grade", string())
+                        .addProperty("modelId", string()).addProperty("modelVersion", integer(null)))
+                .addSchema("BulkCall", OASFactory.createSchema().type(Schema.SchemaType.OBJECT).addRequired("mode")
+                        .addRequired("records")
+                        .addProperty("mode", OASFactory.createSchema().type(Schema.SchemaType.STRING)
+                                .enumeration(List.of("create", "update", "upsert")))
+                        .addProperty("atomic", OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN)
+                                .description("true: all or nothing; false (default): one result per record"))
+                        .addProperty("records", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).maxItems(1000)
+                                .description("create: leads as POST takes them; update: each with its id (and optionally "
+                                        + "the version it read) and the fields to change; upsert: each with its "
+                                        + "externalSource and externalId")
+                                .items(OASFactory.createSchema().ref("LeadChanges"))))
+                .addSchema("BulkResult", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                        .addProperty("results", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                                .items(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                                        .addProperty("status", integer("201 created, 200 updated, else the problem's"))
+                                        .addProperty("id", string()).addProperty("version", integer(null))
+                                        .addProperty("problem", OASFactory.createSchema().ref("Problem"))))
+                        .addProperty("created", integer(null)).addProperty("updated", integer(null))
+                        .addProperty("failed", integer(null)))
                 .addSchema("Problem", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
                         .description("RFC 9457 problem details; errors name the fields at fault")
                         .addProperty("type", string()).addProperty("title", string())
@@ -94,6 +142,27 @@ public class SchemaModelReader implements OASModelReader {
                 .description("Custom attributes: name (at most " + RecordSchema.MAX_ATTRIBUTE_NAME + " characters) to text (at most "
                         + RecordSchema.MAX_ATTRIBUTE_TEXT + "), number or boolean; at most " + RecordSchema.MAX_ATTRIBUTES));
         return s;
+    }
+
+    /**
+     * The fields a change names (PATCH, an upsert, a bulk record): the record's schema with nothing required, so that
+     * a generated client sends only what it sets.
+     */
+    private static Schema changes(RecordSchema record) {
+        Schema s = schema(record).description("The fields of a " + record.entityName() + " to set; those left out keep "
+                + "their values (an upsert that creates needs what a create needs)");
+        s.setRequired(null);
+        return s;
+    }
+
+    /** A page of a collection: {value, count, nextLink} (API.md "Collections"). */
+    private static Schema page(String item) {
+        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .addProperty("value", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().ref(item)))
+                .addProperty("count", integer("all matches, when count=true was asked"))
+                .addProperty("nextLink", OASFactory.createSchema().type(Schema.SchemaType.STRING)
+                        .description("the next page, continuing after this page's last row; absent on the last page"));
     }
 
     private static Schema integer(String description) {

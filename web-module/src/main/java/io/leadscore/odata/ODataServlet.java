@@ -52,8 +52,31 @@ public class ODataServlet extends HttpServlet {
                 contacts.attributeCatalogue());
         ServiceMetadata metadata = odata.createServiceMetadata(model, List.of());
         ODataHttpHandler handler = odata.createHandler(metadata);
+        // Leads(externalSource='…',externalId='…'): Olingo is given the lead's own address, the processor the key
+        String raw = request.getRequestURL().toString();
+        int at = raw.indexOf(request.getServletPath()) + request.getServletPath().length();
+        AlternateKey alternate = AlternateKey.in(raw.substring(at)).orElse(null);
+        String leadId = null;
+        HttpServletRequest olingo = request;
+        if (alternate != null) {
+            io.leadscore.lead.Lead found = leads.byKey(alternate.externalSource(), alternate.externalId()).orElse(null);
+            leadId = found == null ? null : found.id();
+            String address = raw.substring(0, at) + "/" + ServiceModel.LEADS + "("
+                    + Entities.key(leadId == null ? "-" : leadId) + ")" + alternate.rest();
+            olingo = new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+                @Override
+                public StringBuffer getRequestURL() {
+                    return new StringBuffer(address);
+                }
+
+                @Override
+                public String getRequestURI() {
+                    return java.net.URI.create(address).getRawPath();
+                }
+            };
+        }
         handler.register(new RecordsProcessor(caller,
-                new RecordsProcessor.Services(leads, accounts, contacts, scoring), model));
+                new RecordsProcessor.Services(leads, accounts, contacts, scoring), model, alternate, leadId));
         handler.register(new ODataErrors());
         String refusal = CsrfFilter.refusal(request.getMethod(), request::getHeader,
                 request.getCookies() != null && request.getCookies().length > 0);
@@ -64,6 +87,6 @@ public class ODataServlet extends HttpServlet {
                     .createObjectBuilder().add("code", "Forbidden").add("message", refusal)).build().toString());
             return;
         }
-        handler.process(request, response);
+        handler.process(olingo, response);
     }
 }

@@ -92,10 +92,16 @@ final class RecordsProcessor implements CountEntityCollectionProcessor, EntityPr
     private final Map<String, Optional<CrmRecord>> expanded = new HashMap<>();
     private Map<String, String> modelNames;
 
-    RecordsProcessor(Caller caller, Services services, ServiceModel model) {
+    /** The alternate key the request named the lead by, or null; and the id of the lead that has it (null: none). */
+    private final AlternateKey alternate;
+    private final String alternateId;
+
+    RecordsProcessor(Caller caller, Services services, ServiceModel model, AlternateKey alternate, String alternateId) {
         this.caller = caller;
         this.services = services;
         this.model = model;
+        this.alternate = alternate;
+        this.alternateId = alternateId;
     }
 
     @Override
@@ -461,22 +467,13 @@ final class RecordsProcessor implements CountEntityCollectionProcessor, EntityPr
         RecordService<? extends CrmRecord> service = service(kind);
         Long expected = Etags.ifMatch(request.getHeader(HttpHeader.IF_MATCH));
         JsonObject input = body(request, requestFormat, set.getEntityType(), kind);
-        CrmRecord current = service.get(caller, key(resource));
-        RecordInput changes;
-        if (request.getMethod() == HttpMethod.PUT) {
-            // a replacement: what the body leaves out is emptied, as OData's PUT means
-            JsonObjectBuilder whole = Json.createObjectBuilder();
-            for (FieldDef f : kind.schema().fields()) {
-                if (f.writable() && !kind.schema().isComputed(f.name())) {
-                    whole.addNull(f.name());
-                }
-            }
-            whole.add(ServiceModel.ATTRIBUTES, Json.createObjectBuilder());
-            input.forEach(whole::add);
-            changes = RecordInput.parse(kind.schema(), whole.build());
-        } else {
-            changes = MergePatch.apply(kind.schema(), current, input);
+        boolean replace = request.getMethod() == HttpMethod.PUT;
+        if (alternate != null) {
+            upsert(request, response, responseFormat, set, kind, input, expected, replace);
+            return;
         }
+        CrmRecord current = service.get(caller, key(resource));
+        RecordInput changes = changes(kind, current, input, replace);
         CrmRecord updated = service.update(caller, current.id(), expected != null ? expected : current.version(), changes);
         if (representation(request)) {
             writeRecord(request, response, null, responseFormat, set, kind, updated, HttpStatusCode.OK);
@@ -485,6 +482,56 @@ final class RecordsProcessor implements CountEntityCollectionProcessor, EntityPr
         }
         response.setStatusCode(HttpStatusCode.NO_CONTENT.getStatusCode());
         response.setHeader(HttpHeader.ETAG, Entities.etag(updated.version()));
+    }
+
+    /** The input a PATCH (merged into the record) or a PUT (a replacement: what the body leaves out is emptied) means. */
+    private static RecordInput changes(ServiceModel.Kind kind, CrmRecord current, JsonObject input, boolean replace) {
+        if (current == null || replace) {
+            JsonObjectBuilder whole = Json.createObjectBuilder();
+            if (current != null) {
+                for (FieldDef f : kind.schema().fields()) {
+                    if (f.writable() && !kind.schema().isComputed(f.name())) {
+                        whole.addNull(f.name());
+                    }
+                }
+                whole.add(ServiceModel.ATTRIBUTES, Json.createObjectBuilder());
+            }
+            input.forEach(whole::add);
+            return RecordInput.parse(kind.schema(), whole.build());
+        }
+        return MergePatch.apply(kind.schema(), current, input);
+    }
+
+    /**
+     * PATCH or PUT on {@code Leads(externalSource='…',externalId='…')}: Dataverse's upsert. Creates the lead with the
+     * key (201 with Location) or changes the one that has it, through the plugin pipeline either way.
+     */
+    private void upsert(ODataRequest request, ODataResponse response, ContentType format, EdmEntitySet set,
+                        ServiceModel.Kind kind, JsonObject input, Long expected, boolean replace)
+            throws ODataApplicationException, ODataLibraryException {
+        for (String part : List.of("externalSource", "externalId")) {
+            String inPath = part.equals("externalSource") ? alternate.externalSource() : alternate.externalId();
+            if (input.containsKey(part) && !(input.get(part) instanceof jakarta.json.JsonString js
+                    && js.getString().equals(inPath))) {
+                throw new io.leadscore.common.ValidationException(part, "differs from the key in the address; leave "
+                        + "it out or give the same");
+            }
+        }
+        JsonObject keyed = Json.createObjectBuilder(input).add("externalSource", alternate.externalSource())
+                .add("externalId", alternate.externalId()).build();
+        LeadService.Upserted done = services.leads().upsert(caller, alternate.externalSource(), alternate.externalId(),
+                expected, current -> changes(kind, current, keyed, replace));
+        Lead lead = done.lead();
+        if (done.created()) {
+            response.setHeader(HttpHeader.LOCATION, request.getRawBaseUri() + "/" + kind.set() + "("
+                    + Entities.key(lead.id()) + ")");
+            writeRecord(request, response, null, format, set, kind, lead, HttpStatusCode.CREATED);
+        } else if (representation(request)) {
+            writeRecord(request, response, null, format, set, kind, lead, HttpStatusCode.OK);
+        } else {
+            response.setStatusCode(HttpStatusCode.NO_CONTENT.getStatusCode());
+            response.setHeader(HttpHeader.ETAG, Entities.etag(lead.version()));
+        }
     }
 
     @Override
@@ -547,7 +594,13 @@ final class RecordsProcessor implements CountEntityCollectionProcessor, EntityPr
         };
     }
 
-    private static String key(UriResourceEntitySet set) throws ODataApplicationException {
+    private String key(UriResourceEntitySet set) throws ODataApplicationException {
+        if (alternate != null) {
+            if (alternateId == null) {
+                throw new NotFoundException("lead with key", alternate.externalSource() + "/" + alternate.externalId());
+            }
+            return alternateId;
+        }
         if (set.getKeyPredicates().size() != 1) {
             throw notImplemented("This key");
         }
