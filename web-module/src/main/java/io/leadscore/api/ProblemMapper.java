@@ -106,7 +106,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return false;
     }
 
-    private static Throwable unwrap(Throwable t) {
+    /** The exception an EJB call wrapped (EJBException), or the exception itself; an access refusal stays one. */
+    public static Throwable unwrap(Throwable t) {
         Throwable cur = t;
         while (cur instanceof EJBException && !(cur instanceof EJBAccessException) && cur.getCause() != null) {
             cur = cur.getCause();

@@ -163,9 +163,6 @@ final class Entities {
         if (v instanceof java.sql.Timestamp t) {
             return t.toInstant();
         }
-        if (v instanceof Instant || v == null) {
-            return v;
-        }
         return v;
     }
 }

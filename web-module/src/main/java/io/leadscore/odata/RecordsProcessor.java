@@ -365,7 +365,7 @@ final class RecordsProcessor implements CountEntityCollectionProcessor, EntityPr
             try {
                 return Optional.of(service(target).get(caller, id.toString()));
             } catch (RuntimeException ex) {
-                Throwable t = unwrap(ex);
+                Throwable t = io.leadscore.api.ProblemMapper.unwrap(ex);
                 if (t instanceof NotFoundException || t instanceof ForbiddenException) {
                     return Optional.empty(); // as Dataverse: a related record the caller may not read is left out
                 }
@@ -646,14 +646,5 @@ final class RecordsProcessor implements CountEntityCollectionProcessor, EntityPr
         response.setContent(content);
         response.setStatusCode(status.getStatusCode());
         response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
-    }
-
-    static Throwable unwrap(Throwable t) {
-        Throwable cur = t;
-        while (cur instanceof jakarta.ejb.EJBException && !(cur instanceof jakarta.ejb.EJBAccessException)
-                && cur.getCause() != null) {
-            cur = cur.getCause();
-        }
-        return cur;
     }
 }

@@ -87,7 +87,7 @@ final class ServiceModel extends CsdlAbstractEdmProvider {
         return kinds.stream().filter(k -> k.schema() == schema).findFirst().orElseThrow();
     }
 
-    static FullQualifiedName primitive(FieldType type, String field) {
+    static FullQualifiedName primitive(FieldType type) {
         return switch (type) {
             case INTEGER -> EdmPrimitiveTypeKind.Int64.getFullQualifiedName();
             case DECIMAL -> EdmPrimitiveTypeKind.Double.getFullQualifiedName();
@@ -107,7 +107,7 @@ final class ServiceModel extends CsdlAbstractEdmProvider {
         if (kind != null) {
             List<CsdlProperty> properties = new ArrayList<>();
             for (FieldDef f : kind.schema().fields()) {
-                CsdlProperty p = new CsdlProperty().setName(f.name()).setType(primitive(f.type(), f.name()))
+                CsdlProperty p = new CsdlProperty().setName(f.name()).setType(primitive(f.type()))
                         .setNullable(!f.name().equals("id") && !f.name().equals("version"));
                 if (f.type().isText() && f.maxLength() > 0) {
                     p.setMaxLength(f.maxLength());
@@ -170,7 +170,7 @@ final class ServiceModel extends CsdlAbstractEdmProvider {
             if (kind.attributesType().equals(type)) {
                 List<CsdlProperty> properties = new ArrayList<>();
                 kind.attributes().properties().forEach((name, t) -> properties.add(
-                        new CsdlProperty().setName(name).setType(primitive(t, name)).setNullable(true)));
+                        new CsdlProperty().setName(name).setType(primitive(t)).setNullable(true)));
                 return new CsdlComplexType().setName(type.getName()).setOpenType(true).setProperties(properties);
             }
         }
