@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -265,6 +266,72 @@ class ODataIT {
         HttpResponse<String> qualified = raw("sales", "POST", address + "/leadscore.Qualify", null);
         assertEquals(200, qualified.statusCode(), qualified.body());
         assertEquals("QUALIFIED", Api.parseObject(qualified.body()).getString("status"));
+    }
+
+    /** A $batch body: each part a request, a list of parts a change set; CRLF line ends, as multipart wants. */
+    private static String batch(String boundary, List<Object> parts) {
+        StringBuilder b = new StringBuilder();
+        int contentId = 0;
+        for (Object part : parts) {
+            b.append("--").append(boundary).append("\n");
+            if (part instanceof List<?> changeSet) {
+                String cs = "changeset_" + contentId;
+                b.append("Content-Type: multipart/mixed; boundary=").append(cs).append("\n\n");
+                for (Object request : changeSet) {
+                    b.append("--").append(cs).append("\n").append("Content-Type: application/http\n")
+                            .append("Content-Transfer-Encoding: binary\nContent-ID: ").append(++contentId).append("\n\n")
+                            .append(request).append("\n");
+                }
+                b.append("--").append(cs).append("--\n");
+            } else {
+                b.append("Content-Type: application/http\nContent-Transfer-Encoding: binary\n\n").append(part).append("\n");
+            }
+        }
+        b.append("--").append(boundary).append("--\n");
+        return b.toString().replace("\n", "\r\n");
+    }
+
+    private static String create(String json) {
+        return "POST Leads HTTP/1.1\nContent-Type: application/json\nAccept: application/json\n\n" + json.replace('\'', '"');
+    }
+
+    private static HttpResponse<String> postBatch(String user, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(ROOT + "/$batch")).header("Authorization", Api.basic(user))
+                .header("Content-Type", "multipart/mixed; boundary=batch_it")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void aBatchsChangeSetIsWrittenAllOrNothing() throws Exception {
+        String topic = Api.unique("Batch");
+        String count = "GET Leads?$filter=" + java.net.URLEncoder.encode("topic eq '" + topic + "'", StandardCharsets.UTF_8)
+                .replace("+", "%20") + "&$count=true&$top=0 HTTP/1.1\nAccept: application/json\n\n";
+        HttpResponse<String> written = postBatch("sales", batch("batch_it", List.of(
+                List.of(create("{'lastName':'BatchA','topic':'" + topic + "'}"),
+                        create("{'lastName':'BatchB','topic':'" + topic + "'}")),
+                count)));
+        assertEquals(200, written.statusCode(), written.body());
+        assertTrue(written.headers().firstValue("Content-Type").orElse("").startsWith("multipart/mixed"));
+        assertEquals(2, written.body().split("HTTP/1.1 201 Created", -1).length - 1, written.body());
+        assertTrue(written.body().contains("\"@odata.count\":2"), written.body());
+
+        // the second create of this change set is refused: the first is not written either, and the rest of the
+        // batch still runs
+        HttpResponse<String> refused = postBatch("sales", batch("batch_it", List.of(
+                List.of(create("{'lastName':'BatchC','topic':'" + topic + "'}"),
+                        create("{'firstName':'NoLastName','topic':'" + topic + "'}")),
+                count)));
+        assertEquals(200, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("HTTP/1.1 400"), refused.body());
+        assertTrue(refused.body().contains("lastName"), "the problem names the field: " + refused.body());
+        assertFalse(refused.body().contains("HTTP/1.1 201"), refused.body());
+        assertTrue(refused.body().contains("\"@odata.count\":2"), "still two: " + refused.body());
+        assertEquals(2, manager.get("/api/v1/leads?top=0&count=true&filter=" + Api.q("topic eq '" + topic + "'"))
+                .expect(200).json().getInt("count"));
+
+        // the same roles as a request of its own
+        HttpResponse<String> operator = postBatch("operator", batch("batch_it", List.of(count)));
+        assertEquals(403, operator.statusCode());
     }
 
     private static HttpResponse<String> raw(String user, String method, String path, String json) throws Exception {

@@ -37,6 +37,8 @@ public abstract class RecordService<E extends CrmRecord> {
 
     @EJB
     private PluginHost host;
+    @EJB
+    private AttributeCatalogues catalogues;
 
     protected abstract EntityManager em();
 
@@ -67,6 +69,17 @@ public abstract class RecordService<E extends CrmRecord> {
     }
 
     /** Refuses an update the record's state does not allow. */
+    /**
+     * Before the inputs of a bulk write are checked one by one ({@link #checkInput}): a chance to read together
+     * what each check would read on its own.
+     */
+    protected void checkingAll(List<RecordInput> inputs) {
+    }
+
+    /** After the inputs of a bulk write were checked, before they are written. */
+    protected void checkedAll() {
+    }
+
     protected void checkUpdatable(E record) {
     }
 
@@ -88,7 +101,7 @@ public abstract class RecordService<E extends CrmRecord> {
     /** The custom attributes records of this type carry, by name, with their value type (see RecordQueries). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<String, FieldType> attributeCatalogue() {
-        return io.leadscore.filter.RecordQueries.attributeCatalogue(em(), type);
+        return catalogues.of(type, () -> io.leadscore.filter.RecordQueries.attributeCatalogue(em(), type));
     }
 
     public E get(Caller caller, String id) {
@@ -120,6 +133,7 @@ public abstract class RecordService<E extends CrmRecord> {
         Pipeline pipeline = host.pipeline();
         List<Pipeline.Operation> ops = new ArrayList<>(creations.size());
         List<E> records = new ArrayList<>(creations.size());
+        checkingAll(creations.stream().map(Creation::input).toList());
         for (Creation c : creations) {
             Pipeline.Operation op = OperationScope.begin(Message.Create, schema.entityName(), caller.name(),
                     new Record(schema.entityName(), null, RecordValues.of(schema, c.input()), false), null);
@@ -130,6 +144,7 @@ public abstract class RecordService<E extends CrmRecord> {
             }));
             ops.add(op);
         }
+        checkedAll();
         insertAll(records);
         writtenAll(pipeline, ops, records);
         return records;
@@ -154,10 +169,13 @@ public abstract class RecordService<E extends CrmRecord> {
         List<Pipeline.Operation> ops = new ArrayList<>(changes.size());
         List<E> records = new ArrayList<>(changes.size());
         java.time.Instant now = Times.now();
-        for (Change<E> c : changes) {
+        List<RecordInput> inputs = changes.stream().map(c -> c.input().apply(c.current())).toList();
+        checkingAll(inputs);
+        for (int k = 0; k < changes.size(); k++) {
+            Change<E> c = changes.get(k);
             E record = c.current();
             String id = record.id();
-            RecordInput input = c.input().apply(record);
+            RecordInput input = inputs.get(k);
             Pipeline.Operation op = OperationScope.begin(Message.Update, schema.entityName(), caller.name(),
                     new Record(schema.entityName(), id, RecordValues.of(schema, input), false),
                     new Record(schema.entityName(), id, RecordValues.of(schema, record), false));
@@ -175,6 +193,7 @@ public abstract class RecordService<E extends CrmRecord> {
             ops.add(op);
             records.add(record);
         }
+        checkedAll();
         RecordStore.flush(em(), "A " + schema.entityName() + " of this call was changed by someone else meanwhile; "
                 + "read it again");
         writtenAll(pipeline, ops, records);
@@ -297,10 +316,15 @@ public abstract class RecordService<E extends CrmRecord> {
                 new Record(schema.entityName(), id, values, false), new Record(schema.entityName(), id, values, false));
     }
 
-    /** The input as the pipeline's plugins left the Target: validated again when they changed it. */
+    /**
+     * The input as the pipeline's plugins left the Target: validated again when they changed it. Every create and
+     * update writes this input, so the attribute catalogue learns of new attributes here.
+     */
     private RecordInput asChanged(RecordInput input, Pipeline.Operation op) {
         Map<String, Object> values = op.target().values();
-        return values.equals(RecordValues.of(schema, input)) ? input : RecordValues.input(schema, values);
+        RecordInput effective = values.equals(RecordValues.of(schema, input)) ? input : RecordValues.input(schema, values);
+        catalogues.written(type, effective.attributes());
+        return effective;
     }
 
     protected Page<E> query(ListQuery query, List<RecordQueries.Restriction> restrictions) {

@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates, changes, closes and queries leads, one transaction per call. A Salesperson sees and changes
@@ -51,6 +52,8 @@ public class LeadService extends RecordService<Lead> {
 
     @EJB
     private LeadService self;
+    @jakarta.annotation.Resource
+    private jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     public LeadService() {
         super(Lead.class, LeadSchema.LEAD);
@@ -118,14 +121,63 @@ public class LeadService extends RecordService<Lead> {
         }
         // the id alone (no lead read and built), and without flushing what the transaction has pending first: a
         // bulk call checks each of its records before writing them all in one flush (the database's unique key
-        // still refuses a key two records of one call share)
-        List<String> others = em.createQuery("SELECT l.id FROM Lead l WHERE l.externalSource = :s AND l.externalId = :i",
-                String.class).setParameter("s", source).setParameter("i", id)
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
-        if (!others.isEmpty() && (existing == null || !others.get(0).equals(existing.id()))) {
+        // still refuses a key two records of one call share); a bulk write has read its keys together
+        KeyOwners known = (KeyOwners) transactions.getResource(KeyOwners.class);
+        String owner = known != null && known.read(source, id) ? known.owner(source, id) : keyOwners(source, List.of(id)).get(id);
+        if (owner != null && (existing == null || !owner.equals(existing.id()))) {
             throw new ConflictException("externalId: another lead has externalSource '" + source + "' and externalId '"
                     + id + "'; PUT /api/v1/leads/by-key/{externalSource}/{externalId} updates it");
         }
+    }
+
+    /** The alternate keys of a bulk write's records, and the leads that have them now: read once for all of them. */
+    @Override
+    protected void checkingAll(List<RecordInput> inputs) {
+        Map<String, List<String>> idsBySource = new java.util.HashMap<>();
+        for (RecordInput input : inputs) {
+            String source = input.text("externalSource");
+            String id = input.text("externalId");
+            if (source != null && id != null) {
+                idsBySource.computeIfAbsent(source, s -> new ArrayList<>()).add(id);
+            }
+        }
+        KeyOwners known = new KeyOwners(new java.util.HashMap<>());
+        idsBySource.forEach((source, ids) -> {
+            Map<String, String> owners = keyOwners(source, ids);
+            ids.forEach(id -> known.owners().put(source + "\u0000" + id, java.util.Optional.ofNullable(owners.get(id))));
+        });
+        transactions.putResource(KeyOwners.class, known);
+    }
+
+    /** Later checks in the transaction read keys again: the call's own writes have changed them. */
+    @Override
+    protected void checkedAll() {
+        transactions.putResource(KeyOwners.class, new KeyOwners(Map.of()));
+    }
+
+    /** Which leads have which keys, as a bulk write read them: a key read and nobody's is an empty owner. */
+    private record KeyOwners(Map<String, java.util.Optional<String>> owners) {
+        boolean read(String source, String id) {
+            return owners.containsKey(source + "\u0000" + id);
+        }
+
+        String owner(String source, String id) {
+            return owners.get(source + "\u0000" + id).orElse(null);
+        }
+    }
+
+    /** The ids of the leads with these keys of one source, by external id (in chunks of 1,000, no flush first). */
+    private Map<String, String> keyOwners(String source, List<String> externalIds) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (int i = 0; i < externalIds.size(); i += 1000) {
+            for (Object[] row : em.createQuery("SELECT l.externalId, l.id FROM Lead l WHERE l.externalSource = :s "
+                            + "AND l.externalId IN :ids", Object[].class).setParameter("s", source)
+                    .setParameter("ids", externalIds.subList(i, Math.min(externalIds.size(), i + 1000)))
+                    .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList()) {
+                out.put((String) row[0], (String) row[1]);
+            }
+        }
+        return out;
     }
 
     /** The lead with this alternate key, whoever owns it. */

@@ -40,14 +40,26 @@ public class ODataServlet extends HttpServlet {
     private ContactService contacts;
     @EJB
     private ScoringService scoring;
+    /** A $batch's change set is one transaction (ChangeSets). */
+    @jakarta.annotation.Resource
+    private jakarta.transaction.UserTransaction transaction;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String refusal = CsrfFilter.refusal(request.getMethod(), request::getHeader,
+                request.getCookies() != null && request.getCookies().length > 0);
+        if (refusal != null) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json");
+            response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("error", jakarta.json.Json
+                    .createObjectBuilder().add("code", "Forbidden").add("message", refusal)).build().toString());
+            return;
+        }
         Caller caller = new Caller(request.getUserPrincipal().getName(), request.isUserInRole(Caller.SALESPERSON),
                 request.isUserInRole(Caller.SALES_MANAGER), request.isUserInRole(Caller.SYSTEM_ADMINISTRATOR),
                 request.isUserInRole(Caller.OPERATOR));
         OData odata = OData.newInstance();
-        // the model declares the custom attributes the records carry now, so it is built for each request
+        // the model declares the custom attributes the records carry (AttributeCatalogues keeps them current)
         ServiceModel model = new ServiceModel(leads.attributeCatalogue(), accounts.attributeCatalogue(),
                 contacts.attributeCatalogue());
         ServiceMetadata metadata = odata.createServiceMetadata(model, List.of());
@@ -77,16 +89,8 @@ public class ODataServlet extends HttpServlet {
         }
         handler.register(new RecordsProcessor(caller,
                 new RecordsProcessor.Services(leads, accounts, contacts, scoring), model, alternate, leadId));
+        handler.register(new ChangeSets(transaction));
         handler.register(new ODataErrors());
-        String refusal = CsrfFilter.refusal(request.getMethod(), request::getHeader,
-                request.getCookies() != null && request.getCookies().length > 0);
-        if (refusal != null) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("application/json");
-            response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("error", jakarta.json.Json
-                    .createObjectBuilder().add("code", "Forbidden").add("message", refusal)).build().toString());
-            return;
-        }
         handler.process(olingo, response);
     }
 }
