@@ -1,12 +1,12 @@
 package io.leadscore.common;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * A record as the plugin pipeline sees it: its fields by API name and its custom attributes as
@@ -59,8 +59,8 @@ public final class RecordValues {
 
     /** Values (as a plugin may have changed them) validated as a client's JSON object would be. */
     public static RecordInput input(RecordSchema schema, Map<String, Object> values) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
+        JsonObjectBuilder attributes = JSON.createObjectBuilder();
         boolean anyAttribute = false;
         for (Map.Entry<String, Object> e : values.entrySet()) {
             Object v = e.getValue();

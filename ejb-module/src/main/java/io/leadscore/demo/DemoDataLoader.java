@@ -6,7 +6,6 @@ import io.leadscore.model.ModelStatus;
 import io.leadscore.model.PublishPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.annotation.Resource;
@@ -32,6 +31,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * On an empty database, generates the demo organisation at start-up (server.xml variable {@code demo.data},
@@ -101,7 +101,7 @@ public class DemoDataLoader {
     /** The demo's model (models/default.json in the repository): deployed, trained and published in the background. */
     private void deployDemoModel() {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(DEMO_MODEL);
-             JsonReader r = Json.createReader(in)) {
+             JsonReader r = JSON.createReader(in)) {
             JsonObject json = r.readObject();
             String name = json.getString("name");
             ModelService.Deployed d = models.deploy(name, ModelDefinition.parse(json, name));

@@ -8,7 +8,6 @@ import io.leadscore.common.ValidationException;
 import io.leadscore.lead.LeadHistory;
 import io.leadscore.lead.LeadSchema;
 import io.leadscore.lead.LeadStatus;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import java.math.BigDecimal;
@@ -24,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * Maps CSV rows to leads as an import sees them. Columns named like a lead field (case and spaces ignored:
@@ -115,8 +115,8 @@ public final class CsvLeadRows {
             return Row.rejected(number, "has " + values.size() + " values; the header has " + header.size() + " columns");
         }
         List<FieldError> errors = new ArrayList<>();
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
+        JsonObjectBuilder attributes = JSON.createObjectBuilder();
         boolean anyAttribute = false;
         LeadStatus status = LeadStatus.OPEN;
         boolean statusGiven = false;

@@ -14,7 +14,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * The drift watch: every day, and when an administrator asks, each published model's version is compared with
@@ -93,9 +93,9 @@ public class DriftWatch {
         double[] shares = stored == null ? null
                 : stored.getValuesAs(JsonNumber.class).stream().mapToDouble(JsonNumber::doubleValue).toArray();
         Drift.Report r = Drift.check(p.scoring(), shares, open);
-        JsonArrayBuilder moved = Json.createArrayBuilder();
-        r.attributes().forEach(a -> moved.add(Json.createObjectBuilder().add("path", a.path()).add("psi", a.psi())));
-        var json = Json.createObjectBuilder().add("checkedOn", Times.now().toString()).add("version", p.version())
+        JsonArrayBuilder moved = JSON.createArrayBuilder();
+        r.attributes().forEach(a -> moved.add(JSON.createObjectBuilder().add("path", a.path()).add("psi", a.psi())));
+        var json = JSON.createObjectBuilder().add("checkedOn", Times.now().toString()).add("version", p.version())
                 .add("leads", r.leads());
         if (shares == null) {
             json.addNull("scorePsi");

@@ -3,7 +3,6 @@ package io.leadscore.model;
 import io.leadscore.common.ConflictException;
 import io.leadscore.common.Ids;
 import io.leadscore.common.Times;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
@@ -18,6 +17,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * A model: its configuration ({@link ModelDefinition}), its status, its latest trained version and the
@@ -104,7 +104,7 @@ public class ModelConfig {
     }
 
     public ModelDefinition definition() {
-        try (JsonReader r = Json.createReader(new StringReader(attributesJson))) {
+        try (JsonReader r = JSON.createReader(new StringReader(attributesJson))) {
             JsonObject stored = r.readObject();
             // the stored JSON is the whole definition as it was validated; the columns are its queryable copy
             return ModelDefinition.parse(stored, name);
@@ -152,7 +152,7 @@ public class ModelConfig {
         if (driftJson == null) {
             return null;
         }
-        try (JsonReader r = Json.createReader(new StringReader(driftJson))) {
+        try (JsonReader r = JSON.createReader(new StringReader(driftJson))) {
             return r.readObject();
         }
     }
@@ -166,7 +166,7 @@ public class ModelConfig {
         if (driftJson == null) {
             return false;
         }
-        try (JsonReader r = Json.createReader(new StringReader(driftJson))) {
+        try (JsonReader r = JSON.createReader(new StringReader(driftJson))) {
             return r.readObject().getBoolean("drifting", false);
         }
     }

@@ -8,7 +8,6 @@ import io.leadscore.filter.FilterBinder;
 import io.leadscore.filter.FilterException;
 import io.leadscore.lead.LeadSchema;
 import io.leadscore.scoring.AttributeSpec;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -22,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * A model configuration as administrators write it (API.md "Models"), validated: which leads the model
@@ -249,29 +249,29 @@ public record ModelDefinition(String name, String businessProcess, String filter
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("name", name);
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("name", name);
         addText(o, "businessProcess", businessProcess);
         addText(o, "filter", filter);
         o.add("priority", priority);
         if (auto) {
             o.add("attributes", AUTO);
         } else {
-            JsonArrayBuilder attrs = Json.createArrayBuilder();
+            JsonArrayBuilder attrs = JSON.createArrayBuilder();
             for (Attribute at : attributes) {
-                attrs.add(at.ignoreEmpty() ? Json.createObjectBuilder().add("path", at.path()).add("ignoreEmpty", true)
-                        .build() : Json.createValue(at.path()));
+                attrs.add(at.ignoreEmpty() ? JSON.createObjectBuilder().add("path", at.path()).add("ignoreEmpty", true)
+                        .build() : JSON.createValue(at.path()));
             }
             o.add("attributes", attrs);
         }
         if (auto || !pinned.isEmpty() || !dropped.isEmpty()) {
-            JsonArrayBuilder p = Json.createArrayBuilder();
+            JsonArrayBuilder p = JSON.createArrayBuilder();
             pinned.forEach(p::add);
-            JsonArrayBuilder d = Json.createArrayBuilder();
+            JsonArrayBuilder d = JSON.createArrayBuilder();
             dropped.forEach(d::add);
             o.add("pinned", p).add("dropped", d);
         }
         o
-                .add("grades", Json.createObjectBuilder().add("A", gradeA).add("B", gradeB).add("C", gradeC))
+                .add("grades", JSON.createObjectBuilder().add("A", gradeA).add("B", gradeB).add("C", gradeC))
                 .add("trendThreshold", trendThreshold);
         if (autoRetrainDays == null) {
             o.addNull("autoRetrainDays");

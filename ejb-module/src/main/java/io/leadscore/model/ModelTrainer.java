@@ -17,7 +17,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * Trains one model into a new version: collects its training rows, trains outside any transaction
@@ -233,11 +233,11 @@ public class ModelTrainer {
      * "auto" model, the ranking of every candidate (chosen or not, and why): the chosen list of the version.
      */
     static JsonObject metrics(TrainingResult r, Chosen chosen, double[] scoreShares) {
-        JsonArrayBuilder shares = Json.createArrayBuilder();
+        JsonArrayBuilder shares = JSON.createArrayBuilder();
         for (double x : scoreShares) {
             shares.add(Math.round(x * 10_000) / 10_000.0);
         }
-        jakarta.json.JsonObjectBuilder m = Json.createObjectBuilder(r.metrics().toJson())
+        jakarta.json.JsonObjectBuilder m = JSON.createObjectBuilder(r.metrics().toJson())
                 .add("warnings", within(warnings(chosen.warnings()), 6_000)).add("scoreShares", shares);
         if (chosen.ranking() != null) {
             // the stored copy keeps the chosen ones first, then as many others as fit its column
@@ -259,7 +259,7 @@ public class ModelTrainer {
 
     /** The first entries of {@code all} whose JSON stays within {@code chars} (the version's metrics column is bounded). */
     static JsonArray within(JsonArray all, int chars) {
-        JsonArrayBuilder kept = Json.createArrayBuilder();
+        JsonArrayBuilder kept = JSON.createArrayBuilder();
         int used = 2;
         for (jakarta.json.JsonValue v : all) {
             int size = v.toString().length() + 1;
@@ -273,9 +273,9 @@ public class ModelTrainer {
     }
 
     public static JsonArray warnings(List<Leakage.Warning> warnings) {
-        JsonArrayBuilder w = Json.createArrayBuilder();
+        JsonArrayBuilder w = JSON.createArrayBuilder();
         for (Leakage.Warning x : warnings) {
-            jakarta.json.JsonObjectBuilder o = Json.createObjectBuilder().add("attribute", x.attribute())
+            jakarta.json.JsonObjectBuilder o = JSON.createObjectBuilder().add("attribute", x.attribute())
                     .add("label", x.label()).add("kind", x.kind()).add("text", x.text())
                     .add("singleAttributeAuc", x.singleAttributeAuc()).add("filledClosed", x.filledClosed());
             if (x.filledOpen() != null) {
@@ -288,9 +288,9 @@ public class ModelTrainer {
 
     /** Each candidate: path, label, gain (its single-attribute AUC above 0.5), filled, chosen, why, warnings. */
     public static JsonArray ranking(List<AttributeRanking.Ranked> ranking) {
-        JsonArrayBuilder arr = Json.createArrayBuilder();
+        JsonArrayBuilder arr = JSON.createArrayBuilder();
         for (AttributeRanking.Ranked r : ranking) {
-            arr.add(Json.createObjectBuilder().add("path", r.path()).add("label", r.label()).add("gain", r.gain())
+            arr.add(JSON.createObjectBuilder().add("path", r.path()).add("label", r.label()).add("gain", r.gain())
                     .add("filled", r.filled()).add("chosen", r.chosen()).add("why", r.why())
                     .add("warnings", warnings(r.warnings())));
         }
@@ -298,12 +298,12 @@ public class ModelTrainer {
     }
 
     static JsonArray factors(List<Factor> factors) {
-        JsonArrayBuilder arr = Json.createArrayBuilder();
+        JsonArrayBuilder arr = JSON.createArrayBuilder();
         for (Factor f : factors) {
-            JsonArrayBuilder values = Json.createArrayBuilder();
-            f.values().stream().limit(12).forEach(v -> values.add(Json.createObjectBuilder().add("value", v.value())
+            JsonArrayBuilder values = JSON.createArrayBuilder();
+            f.values().stream().limit(12).forEach(v -> values.add(JSON.createObjectBuilder().add("value", v.value())
                     .add("impact", v.impact()).add("leads", v.leads())));
-            arr.add(Json.createObjectBuilder().add("attribute", f.attribute()).add("label", f.label())
+            arr.add(JSON.createObjectBuilder().add("attribute", f.attribute()).add("label", f.label())
                     .add("influence", f.influence()).add("share", f.share()).add("values", values));
         }
         return arr.build();

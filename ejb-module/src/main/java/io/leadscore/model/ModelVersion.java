@@ -2,7 +2,6 @@ package io.leadscore.model;
 
 import io.leadscore.common.Ids;
 import io.leadscore.common.Times;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -14,6 +13,7 @@ import jakarta.persistence.Table;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * One successful training of a model: immutable. It keeps the configuration it was trained with, its
@@ -84,13 +84,13 @@ public class ModelVersion {
     }
 
     public JsonArray factors() {
-        try (JsonReader r = Json.createReader(new StringReader(factorsJson))) {
+        try (JsonReader r = JSON.createReader(new StringReader(factorsJson))) {
             return r.readArray();
         }
     }
 
     private static JsonObject readObject(String json) {
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
+        try (JsonReader r = JSON.createReader(new StringReader(json))) {
             return r.readObject();
         }
     }

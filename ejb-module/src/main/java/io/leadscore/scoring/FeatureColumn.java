@@ -1,6 +1,5 @@
 package io.leadscore.scoring;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * How one attribute becomes numbers for the network, fitted on training rows only. A categorical
@@ -118,9 +118,9 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
     }
 
     void writeGroups(JsonObjectBuilder json) {
-        JsonArrayBuilder arr = Json.createArrayBuilder();
+        JsonArrayBuilder arr = JSON.createArrayBuilder();
         for (ValueGroup g : groups.values()) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("key", g.key()).add("description", g.description())
+            JsonObjectBuilder o = JSON.createObjectBuilder().add("key", g.key()).add("description", g.description())
                     .add("leads", g.leads()).add("qualified", g.qualified());
             if (g.medianDaysToQualify() != null) {
                 o.add("medianDays", g.medianDaysToQualify());
@@ -128,7 +128,7 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
             arr.add(o);
         }
         json.add("groups", arr);
-        JsonArrayBuilder weights = Json.createArrayBuilder();
+        JsonArrayBuilder weights = JSON.createArrayBuilder();
         Arrays.stream(typicalWeights).forEach(weights::add);
         json.add("typicalWeights", weights);
     }
@@ -171,7 +171,7 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
     }
 
     JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("path", spec.path()).add("label", spec.label())
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("path", spec.path()).add("label", spec.label())
                 .add("ignoreEmpty", spec.ignoreEmpty());
         writeJson(b);
         writeGroups(b);
@@ -322,7 +322,7 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
 
         @Override
         void writeJson(JsonObjectBuilder json) {
-            JsonArrayBuilder arr = Json.createArrayBuilder();
+            JsonArrayBuilder arr = JSON.createArrayBuilder();
             levels.forEach(arr::add);
             json.add("kind", "categorical").add("levels", arr);
         }
@@ -575,18 +575,18 @@ public abstract sealed class FeatureColumn permits FeatureColumn.Categorical, Fe
 
         @Override
         void writeJson(JsonObjectBuilder json) {
-            JsonArrayBuilder e = Json.createArrayBuilder();
+            JsonArrayBuilder e = JSON.createArrayBuilder();
             Arrays.stream(edges).forEach(e::add);
-            JsonArrayBuilder d = Json.createArrayBuilder();
+            JsonArrayBuilder d = JSON.createArrayBuilder();
             Arrays.stream(deciles).forEach(d::add);
             json.add("kind", "numeric").add("log", log).add("mean", mean).add("std", std)
                     .add("missingIndicator", missingIndicator).add("edges", e).add("deciles", d);
             if (pieces != null) {
-                JsonArrayBuilder p = Json.createArrayBuilder();
+                JsonArrayBuilder p = JSON.createArrayBuilder();
                 Arrays.stream(pieces).forEach(p::add);
                 json.add("pieces", p);
             }
-            JsonArrayBuilder sp = Json.createArrayBuilder();
+            JsonArrayBuilder sp = JSON.createArrayBuilder();
             Arrays.stream(specials).forEach(sp::add);
             json.add("specials", sp);
         }

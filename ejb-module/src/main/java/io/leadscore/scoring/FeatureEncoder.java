@@ -1,12 +1,12 @@
 package io.leadscore.scoring;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.List;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * Turns a lead into the network's input vector: the columns of the model's attributes side by side.
@@ -106,9 +106,9 @@ public final class FeatureEncoder {
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder arr = Json.createArrayBuilder();
+        JsonArrayBuilder arr = JSON.createArrayBuilder();
         columns.forEach(c -> arr.add(c.toJson()));
-        return Json.createObjectBuilder().add("columns", arr).build();
+        return JSON.createObjectBuilder().add("columns", arr).build();
     }
 
     public static FeatureEncoder fromJson(JsonObject json) {

@@ -1,6 +1,5 @@
 package io.leadscore.scoring;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * How good a model's probabilities are on leads it never trained on: ranking (ROC AUC), probability
@@ -126,22 +126,22 @@ public record Metrics(int rows, int positives, double auc, double logLoss, doubl
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder rocJson = Json.createArrayBuilder();
+        JsonArrayBuilder rocJson = JSON.createArrayBuilder();
         for (double[] pt : roc) {
-            rocJson.add(Json.createArrayBuilder().add(round(pt[0])).add(round(pt[1])));
+            rocJson.add(JSON.createArrayBuilder().add(round(pt[0])).add(round(pt[1])));
         }
-        JsonArrayBuilder binsJson = Json.createArrayBuilder();
+        JsonArrayBuilder binsJson = JSON.createArrayBuilder();
         for (Bin b : calibration) {
-            binsJson.add(Json.createObjectBuilder().add("from", b.from()).add("to", b.to()).add("rows", b.rows())
+            binsJson.add(JSON.createObjectBuilder().add("from", b.from()).add("to", b.to()).add("rows", b.rows())
                     .add("meanPredicted", round(b.meanPredicted())).add("observedRate", round(b.observedRate())));
         }
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = JSON.createObjectBuilder()
                 .add("rows", rows).add("positives", positives);
         addNumber(o, "auc", auc);
         return o.add("logLoss", round(logLoss)).add("brier", round(brier)).add("ece", round(ece))
                 .add("threshold", round(threshold)).add("accuracy", round(accuracy)).add("precision", round(precision))
                 .add("recall", round(recall)).add("f1", round(f1))
-                .add("confusion", Json.createObjectBuilder().add("truePositives", truePositives)
+                .add("confusion", JSON.createObjectBuilder().add("truePositives", truePositives)
                         .add("falsePositives", falsePositives).add("trueNegatives", trueNegatives)
                         .add("falseNegatives", falseNegatives))
                 .add("roc", rocJson).add("calibration", binsJson).build();

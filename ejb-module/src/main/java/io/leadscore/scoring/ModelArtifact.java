@@ -1,6 +1,5 @@
 package io.leadscore.scoring;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * A trained model as one immutable artifact: a zip of the DL4J networks ({@code network-<i>.zip}, each written
@@ -41,7 +41,7 @@ public final class ModelArtifact {
                     put(zip, "network-" + i + ".zip", normalized(members.get(i)));
                 }
                 put(zip, "encoder.json", model.encoder().toJson().toString().getBytes(StandardCharsets.UTF_8));
-                JsonObject cal = Json.createObjectBuilder().add("format", FORMAT).add("method", "platt")
+                JsonObject cal = JSON.createObjectBuilder().add("format", FORMAT).add("method", "platt")
                         .add("a", model.calibration().a()).add("b", model.calibration().b()).build();
                 put(zip, "calibration.json", cal.toString().getBytes(StandardCharsets.UTF_8));
             }
@@ -113,7 +113,7 @@ public final class ModelArtifact {
     }
 
     private static JsonObject json(byte[] data) {
-        try (JsonReader r = Json.createReader(new ByteArrayInputStream(data))) {
+        try (JsonReader r = JSON.createReader(new ByteArrayInputStream(data))) {
             return r.readObject();
         }
     }

@@ -6,7 +6,6 @@ import io.leadscore.common.ValidationException;
 import io.leadscore.lead.Lead;
 import io.leadscore.lead.LeadBulk;
 import io.leadscore.lead.LeadSchema;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * A bulk call's body read: its mode, whether it is atomic, and each record as an item for {@link LeadBulk}, or the
@@ -118,7 +118,7 @@ final class BulkCall {
                     }
                     version = n.longValue();
                 }
-                JsonObject patch = Json.createObjectBuilder(record).remove("id").remove("version").build();
+                JsonObject patch = JSON.createObjectBuilder(record).remove("id").remove("version").build();
                 RecordInput.checkPatch(LeadSchema.LEAD, patch);
                 yield new LeadBulk.Item(id.getString(), null, null, version,
                         current -> MergePatch.apply(LeadSchema.LEAD, view.apply(current), patch));
@@ -144,29 +144,29 @@ final class BulkCall {
 
     /** The answer: one result per record, in order, and the counts. */
     JsonObject answer(List<LeadBulk.Result> results) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         int created = 0;
         int updated = 0;
         int failed = 0;
         for (int i = 0; i < itemOf.length; i++) {
             if (itemOf[i] < 0) {
-                out.add(Json.createObjectBuilder().add("status", refused[i].getInt("status")).add("problem", refused[i]));
+                out.add(JSON.createObjectBuilder().add("status", refused[i].getInt("status")).add("problem", refused[i]));
                 failed++;
                 continue;
             }
             LeadBulk.Result r = results.get(itemOf[i]);
             if (r.problem() != null) {
                 JsonObject p = problem(r.problem());
-                out.add(Json.createObjectBuilder().add("status", p.getInt("status")).add("problem", p));
+                out.add(JSON.createObjectBuilder().add("status", p.getInt("status")).add("problem", p));
                 failed++;
             } else {
-                out.add(Json.createObjectBuilder().add("status", r.created() ? 201 : 200).add("id", r.lead().id())
+                out.add(JSON.createObjectBuilder().add("status", r.created() ? 201 : 200).add("id", r.lead().id())
                         .add("version", r.lead().version()));
                 created += r.created() ? 1 : 0;
                 updated += r.created() ? 0 : 1;
             }
         }
-        return Json.createObjectBuilder().add("results", out).add("created", created).add("updated", updated)
+        return JSON.createObjectBuilder().add("results", out).add("created", created).add("updated", updated)
                 .add("failed", failed).build();
     }
 
@@ -195,7 +195,7 @@ final class BulkCall {
     /** The problem+json body the API answers this exception with on its own. */
     private static JsonObject problem(RuntimeException e) {
         Response r = new ProblemMapper().toResponse(e);
-        return Json.createReader(new StringReader(String.valueOf(r.getEntity()))).readObject();
+        return JSON.createReader(new StringReader(String.valueOf(r.getEntity()))).readObject();
     }
 
     private static String detail(ValidationException e) {

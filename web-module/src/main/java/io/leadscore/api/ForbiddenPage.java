@@ -1,12 +1,12 @@
 package io.leadscore.api;
 
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * The 401 and 403 the container answers itself (web.xml's error pages): a caller who did not sign in (or whose
@@ -24,7 +24,7 @@ public class ForbiddenPage extends HttpServlet {
         resp.setStatus(status);
         resp.setContentType("application/problem+json");
         resp.setCharacterEncoding("UTF-8");
-        resp.getWriter().write(Json.createObjectBuilder().add("type", "about:blank")
+        resp.getWriter().write(JSON.createObjectBuilder().add("type", "about:blank")
                 .add("title", signedIn ? "Forbidden" : "Unauthorized").add("status", status)
                 .add("detail", signedIn ? "You have none of the roles that may use Leadscore"
                         : "Sign in: HTTP Basic credentials or a bearer token the server trusts").build().toString());

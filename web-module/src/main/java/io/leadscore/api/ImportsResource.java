@@ -8,7 +8,6 @@ import io.leadscore.leadimport.LeadImport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,6 +32,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * CSV imports of leads, {@code /api/v1/imports} (API.md "Imports"): the upload is kept as a file and imported
@@ -94,7 +94,7 @@ public class ImportsResource {
             limits.imports().release();
             throw e;
         }
-        return Response.accepted(Json.createObjectBuilder().add("id", registered.id()).add("status", "Waiting")
+        return Response.accepted(JSON.createObjectBuilder().add("id", registered.id()).add("status", "Waiting")
                         .add("executionId", execution).build())
                 .location(uri.getAbsolutePathBuilder().path(id).build()).build();
     }
@@ -149,11 +149,11 @@ public class ImportsResource {
             + "1,000 rejected rows (row 1 is the first row after the header) with the reason")
     public JsonObject get(@PathParam("id") String id) {
         LeadImport i = imports.get(Callers.of(security), id);
-        JsonArrayBuilder errors = Json.createArrayBuilder();
+        JsonArrayBuilder errors = JSON.createArrayBuilder();
         for (Object[] e : imports.errors(id, SHOWN_ERRORS)) {
-            errors.add(Json.createObjectBuilder().add("row", ((Number) e[0]).longValue()).add("message", (String) e[1]));
+            errors.add(JSON.createObjectBuilder().add("row", ((Number) e[0]).longValue()).add("message", (String) e[1]));
         }
-        JsonObjectBuilder o = Json.createObjectBuilder().add("id", i.id()).add("status", i.status().name())
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("id", i.id()).add("status", i.status().name())
                 .add("rowsRead", i.rowsRead()).add("rowsImported", i.rowsImported()).add("rowsRejected", i.rowsRejected())
                 .add("rowsCreated", i.rowsCreated()).add("rowsUpdated", i.rowsUpdated())
                 .add("rowsUnchanged", i.rowsUnchanged())

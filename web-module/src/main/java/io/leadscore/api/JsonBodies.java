@@ -1,7 +1,6 @@
 package io.leadscore.api;
 
 import io.leadscore.common.ValidationException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -17,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import static io.leadscore.common.Jsons.JSON;
 
 /** Reads request bodies: at most {@link #MAX_BYTES}, UTF-8, one JSON object; anything else is a clear 4xx. */
 public final class JsonBodies {
@@ -58,7 +58,7 @@ public final class JsonBodies {
         }
         JsonValue value;
         boolean more;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             parser.next();
             value = parser.getValue();
             more = parser.hasNext(); // a reader would stop after the first value and ignore the rest

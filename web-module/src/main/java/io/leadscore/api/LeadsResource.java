@@ -17,7 +17,6 @@ import io.leadscore.model.ScoringService;
 import io.leadscore.scoring.Reason;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -37,6 +36,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * Leads: {@code /api/v1/leads} (API.md "Leads"). A Salesperson sees and changes only their own;
@@ -155,7 +155,7 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
                         + "it out or give the same");
             }
         }
-        JsonObject keyed = Json.createObjectBuilder(given).add("externalSource", externalSource)
+        JsonObject keyed = JSON.createObjectBuilder(given).add("externalSource", externalSource)
                 .add("externalId", externalId).build();
         Caller caller = caller();
         LeadService.Upserted done = leads.upsert(caller, externalSource, externalId, Etags.ifMatch(ifMatch),
@@ -214,7 +214,7 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
                     + "/eligibility says why)");
         }
         LeadScore s = d.score();
-        JsonObjectBuilder o = Json.createObjectBuilder().add("value", s.value()).add("grade", s.grade())
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("value", s.value()).add("grade", s.grade())
                 .add("trend", s.trend().name()).add("modelId", s.modelId());
         ModelJson.text(o, "modelName", d.modelName());
         return o.add("modelVersion", s.modelVersion()).add("scoredOn", s.scoredOn().toString())
@@ -222,9 +222,9 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
     }
 
     private static JsonArrayBuilder reasons(List<Reason> reasons, boolean all) {
-        JsonArrayBuilder arr = Json.createArrayBuilder();
+        JsonArrayBuilder arr = JSON.createArrayBuilder();
         reasons.stream().limit(all ? Long.MAX_VALUE : 5).forEach(r -> {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("attribute", r.attribute()).add("label", r.label())
+            JsonObjectBuilder o = JSON.createObjectBuilder().add("attribute", r.attribute()).add("label", r.label())
                     .add("value", ModelJson.value(r.value())).add("impact", r.impact()).add("text", r.text());
             ModelJson.text(o, "insight", r.insight());
             arr.add(o);
@@ -251,23 +251,23 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
     @Operation(summary = "Why the lead is or is not scored, model by model")
     public JsonObject eligibility(@PathParam("id") String id) {
         Eligibility.Verdict v = eligibility.of(leads.get(caller(), id));
-        JsonArrayBuilder models = Json.createArrayBuilder();
+        JsonArrayBuilder models = JSON.createArrayBuilder();
         for (Eligibility.ModelVerdict m : v.models()) {
-            JsonArrayBuilder reasons = Json.createArrayBuilder();
+            JsonArrayBuilder reasons = JSON.createArrayBuilder();
             m.reasons().forEach(reasons::add);
-            models.add(Json.createObjectBuilder().add("modelId", m.modelId()).add("name", m.name())
+            models.add(JSON.createObjectBuilder().add("modelId", m.modelId()).add("name", m.name())
                     .add("applies", m.applies()).add("reasons", reasons));
         }
-        JsonObjectBuilder o = Json.createObjectBuilder();
+        JsonObjectBuilder o = JSON.createObjectBuilder();
         ModelJson.text(o, "scoredBy", v.scoredBy());
-        JsonArrayBuilder notes = Json.createArrayBuilder();
+        JsonArrayBuilder notes = JSON.createArrayBuilder();
         v.notes().forEach(notes::add);
         o.add("notes", notes);
         if (v.scoringJob() == null) {
             o.addNull("scoringJob");
         } else {
             Eligibility.ScoringJob j = v.scoringJob();
-            JsonObjectBuilder job = Json.createObjectBuilder().add("id", j.id()).add("status", j.status().name())
+            JsonObjectBuilder job = JSON.createObjectBuilder().add("id", j.id()).add("status", j.status().name())
                     .add("createdOn", j.createdOn().toString());
             ModelJson.text(job, "error", j.error());
             ModelJson.text(job, "completedOn", j.completedOn() == null ? null : j.completedOn().toString());

@@ -3,7 +3,6 @@ package io.leadscore.api;
 import io.leadscore.common.FieldDef;
 import io.leadscore.common.RecordInput;
 import io.leadscore.common.RecordSchema;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -12,6 +11,7 @@ import jakarta.json.bind.JsonbBuilder;
 
 import java.io.StringReader;
 import java.util.Map;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * JSON merge patch (RFC 7396) of a record: the patch may name only writable fields; it is applied to the
@@ -26,31 +26,31 @@ public final class MergePatch {
 
     static RecordInput apply(RecordSchema schema, Object currentView, JsonObject patch) {
         RecordInput.checkPatch(schema, patch);
-        JsonObject current = Json.createReader(new StringReader(JSONB.toJson(currentView))).readObject();
-        JsonObjectBuilder writable = Json.createObjectBuilder();
+        JsonObject current = JSON.createReader(new StringReader(JSONB.toJson(currentView))).readObject();
+        JsonObjectBuilder writable = JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> e : current.entrySet()) {
             boolean keep = e.getKey().equals("attributes") || schema.field(e.getKey()).map(FieldDef::writable).orElse(false);
             if (keep) {
                 writable.add(e.getKey(), e.getValue());
             }
         }
-        JsonValue merged = Json.createMergePatch(patch).apply(writable.build());
+        JsonValue merged = JSON.createMergePatch(patch).apply(writable.build());
         return RecordInput.parse(schema, merged.asJsonObject());
     }
 
     /** The same patch applied to a stored record's writable fields and attributes (the OData service's PATCH). */
     public static RecordInput apply(RecordSchema schema, io.leadscore.common.CrmRecord current, JsonObject patch) {
         RecordInput.checkPatch(schema, patch);
-        JsonObjectBuilder writable = Json.createObjectBuilder();
+        JsonObjectBuilder writable = JSON.createObjectBuilder();
         for (FieldDef f : schema.fields()) {
             if (f.writable()) {
                 writable.add(f.name(), json(current.field(f.name())));
             }
         }
-        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        JsonObjectBuilder attributes = JSON.createObjectBuilder();
         current.attributeValues().forEach((name, value) -> attributes.add(name, json(value)));
         writable.add("attributes", attributes);
-        JsonValue merged = Json.createMergePatch(patch).apply(writable.build());
+        JsonValue merged = JSON.createMergePatch(patch).apply(writable.build());
         return RecordInput.parse(schema, merged.asJsonObject());
     }
 
@@ -63,14 +63,14 @@ public final class MergePatch {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-            return Json.createValue(((Number) value).longValue());
+            return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof java.math.BigDecimal d) {
-            return Json.createValue(d);
+            return JSON.createValue(d);
         }
         if (value instanceof Number n) {
-            return Json.createValue(n.doubleValue());
+            return JSON.createValue(n.doubleValue());
         }
-        return Json.createValue(value instanceof Enum<?> e ? e.name() : value.toString());
+        return JSON.createValue(value instanceof Enum<?> e ? e.name() : value.toString());
     }
 }

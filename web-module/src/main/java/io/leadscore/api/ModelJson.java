@@ -3,7 +3,6 @@ package io.leadscore.api;
 import io.leadscore.model.ModelConfig;
 import io.leadscore.model.ModelService;
 import io.leadscore.model.ModelVersion;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -11,6 +10,7 @@ import jakarta.json.JsonValue;
 
 import java.time.Instant;
 import java.util.List;
+import static io.leadscore.common.Jsons.JSON;
 
 /** Models, versions and factors as API.md "Models" shows them. */
 final class ModelJson {
@@ -20,7 +20,7 @@ final class ModelJson {
 
     static JsonObject model(ModelService.Summary s) {
         ModelConfig m = s.model();
-        JsonObjectBuilder o = Json.createObjectBuilder().add("id", m.id()).add("version", m.version());
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("id", m.id()).add("version", m.version());
         m.definition().toJson().forEach(o::add);
         o.add("status", m.status().name());
         text(o, "error", m.error());
@@ -40,7 +40,7 @@ final class ModelJson {
         if (v == null) {
             o.addNull("metrics");
         } else {
-            JsonObjectBuilder metrics = Json.createObjectBuilder();
+            JsonObjectBuilder metrics = JSON.createObjectBuilder();
             v.metrics().forEach((k, val) -> {
                 if (!k.equals("roc") && !k.equals("calibration")) {
                     metrics.add(k, val);
@@ -53,13 +53,13 @@ final class ModelJson {
     }
 
     static JsonObject published(ModelService.Published p) {
-        JsonArrayBuilder warnings = Json.createArrayBuilder();
+        JsonArrayBuilder warnings = JSON.createArrayBuilder();
         p.warnings().forEach(warnings::add);
-        return Json.createObjectBuilder(model(p.summary())).add("warnings", warnings).build();
+        return JSON.createObjectBuilder(model(p.summary())).add("warnings", warnings).build();
     }
 
     static JsonObject version(ModelVersion v, Integer publishedVersion) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("modelId", v.modelId()).add("version", v.number())
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("modelId", v.modelId()).add("version", v.number())
                 .add("published", publishedVersion != null && publishedVersion == v.number())
                 .add("trainedOn", v.trainedOn().toString());
         instant(o, "lastPublishedOn", v.publishedOn());
@@ -70,16 +70,16 @@ final class ModelJson {
 
     static JsonObject factors(ModelService.Factors f) {
         var d = f.model().definition();
-        return Json.createObjectBuilder().add("modelId", f.model().id()).add("name", f.model().name())
+        return JSON.createObjectBuilder().add("modelId", f.model().id()).add("name", f.model().name())
                 .add("modelVersion", f.version().number())
-                .add("grades", Json.createObjectBuilder().add("A", d.gradeA()).add("B", d.gradeB()).add("C", d.gradeC()))
+                .add("grades", JSON.createObjectBuilder().add("A", d.gradeA()).add("B", d.gradeB()).add("C", d.gradeC()))
                 .add("factors", f.factors()).build();
     }
 
     static JsonObject collection(List<JsonObject> items) {
-        JsonArrayBuilder arr = Json.createArrayBuilder();
+        JsonArrayBuilder arr = JSON.createArrayBuilder();
         items.forEach(arr::add);
-        return Json.createObjectBuilder().add("value", arr).build();
+        return JSON.createObjectBuilder().add("value", arr).build();
     }
 
     static void text(JsonObjectBuilder o, String name, String value) {
@@ -115,9 +115,9 @@ final class ModelJson {
         }
         if (v instanceof Number n) {
             double d = n.doubleValue();
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Json.createValue((long) d) : Json.createValue(d);
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? JSON.createValue((long) d) : JSON.createValue(d);
         }
-        return Json.createValue(v.toString());
+        return JSON.createValue(v.toString());
     }
 
 }

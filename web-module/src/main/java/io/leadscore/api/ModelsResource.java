@@ -9,7 +9,6 @@ import io.leadscore.model.PublishPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -34,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.util.List;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * Models: {@code /api/v1/models} (API.md "Models"), for System Administrators. Configurations are
@@ -122,7 +122,7 @@ public class ModelsResource {
                     + "{value: [{path, label}]}")
     public JsonObject attributes() {
         return ModelJson.collection(models.availableAttributes().stream()
-                .map(a -> Json.createObjectBuilder().add("path", a.path()).add("label", a.label()).build()).toList());
+                .map(a -> JSON.createObjectBuilder().add("path", a.path()).add("label", a.label()).build()).toList());
     }
 
     @POST

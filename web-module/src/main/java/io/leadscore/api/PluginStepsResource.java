@@ -11,7 +11,6 @@ import io.leadscore.plugin.StepDefinition;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -40,6 +39,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * Plugin step registrations, {@code /api/v1/plugin-steps} (API.md "Plugin host"): System Administrators
@@ -66,7 +66,7 @@ public class PluginStepsResource {
             + "message, stage, rank. declared: the plugin declares the step (its rank and enabled are yours); "
             + "active: false when its plugin is gone or no longer declares it")
     public JsonObject list() {
-        JsonArrayBuilder value = Json.createArrayBuilder();
+        JsonArrayBuilder value = JSON.createArrayBuilder();
         steps.registrations().stream()
                 .sorted(java.util.Comparator.comparing((PluginSteps.Registration r) -> effective(r).entity())
                         .thenComparing(r -> effective(r).message())
@@ -74,7 +74,7 @@ public class PluginStepsResource {
                         .thenComparingInt(r -> effective(r).rank())
                         .thenComparing(r -> r.row().id()))
                 .forEach(r -> value.add(view(r)));
-        return Json.createObjectBuilder().add("value", value).build();
+        return JSON.createObjectBuilder().add("value", value).build();
     }
 
     @GET
@@ -105,7 +105,7 @@ public class PluginStepsResource {
     public JsonObject change(@PathParam("id") String id, InputStream body) {
         JsonObject patch = JsonBodies.readObject(body);
         JsonObject current = definitionJson(effective(steps.get(id)));
-        JsonObject merged = Json.createMergePatch(patch).apply(current).asJsonObject();
+        JsonObject merged = JSON.createMergePatch(patch).apply(current).asJsonObject();
         return view(steps.change(id, parse(merged)));
     }
 
@@ -122,16 +122,16 @@ public class PluginStepsResource {
     }
 
     private static JsonObject definitionJson(StepDefinition d) {
-        JsonArrayBuilder attributes = Json.createArrayBuilder();
+        JsonArrayBuilder attributes = JSON.createArrayBuilder();
         d.filteringAttributes().stream().sorted().forEach(attributes::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("plugin", d.plugin()).add("message", d.message().name()).add("entity", d.entity())
                 .add("stage", d.stage().name()).add("mode", d.mode().name()).add("filteringAttributes", attributes)
                 .add("rank", d.rank()).add("enabled", d.enabled()).build();
     }
 
     private static JsonObject view(PluginSteps.Registration r) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("id", r.row().id());
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("id", r.row().id());
         definitionJson(effective(r)).forEach(o::add);
         return o.add("declared", r.row().declared()).add("active", r.definition() != null && r.installed())
                 .add("createdOn", r.row().createdOn().toString()).add("modifiedOn", r.row().modifiedOn().toString())

@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import static io.leadscore.common.Jsons.JSON;
 
 /** The installed plugins, {@code /api/v1/plugins}: what steps can be registered for. */
 @Path("plugins")
@@ -36,12 +36,12 @@ public class PluginsResource {
             + "plugin directory (server.xml variable plugin.dir), which is looked at again now")
     public JsonObject plugins() {
         steps.rescan();
-        JsonArrayBuilder value = Json.createArrayBuilder();
+        JsonArrayBuilder value = JSON.createArrayBuilder();
         for (PluginCatalog.Installed i : catalog.installed()) {
-            value.add(Json.createObjectBuilder().add("name", i.name()).add("className", i.plugin().getClass().getName()
+            value.add(JSON.createObjectBuilder().add("name", i.name()).add("className", i.plugin().getClass().getName()
                     .replaceAll("\\$.*", "")).add("source", i.source()));
         }
-        JsonObjectBuilder out = Json.createObjectBuilder().add("value", value);
+        JsonObjectBuilder out = JSON.createObjectBuilder().add("value", value);
         if (catalog.directory() != null) {
             out.add("directory", catalog.directory().toString());
         } else {

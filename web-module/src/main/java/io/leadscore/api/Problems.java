@@ -1,13 +1,13 @@
 package io.leadscore.api;
 
 import io.leadscore.common.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import static io.leadscore.common.Jsons.JSON;
 
 /** Builds RFC 9457 problem responses: {@code {"type","title","status","detail","errors":[{"field","message"}]}}. */
 public final class Problems {
@@ -18,7 +18,7 @@ public final class Problems {
     }
 
     public static Response of(Response.StatusType status, String detail, List<FieldError> errors) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", status.getReasonPhrase())
                 .add("status", status.getStatusCode());
@@ -26,9 +26,9 @@ public final class Problems {
             b.add("detail", detail);
         }
         if (errors != null && !errors.isEmpty()) {
-            JsonArrayBuilder arr = Json.createArrayBuilder();
+            JsonArrayBuilder arr = JSON.createArrayBuilder();
             for (FieldError e : errors) {
-                arr.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message()));
+                arr.add(JSON.createObjectBuilder().add("field", e.field()).add("message", e.message()));
             }
             b.add("errors", arr);
         }

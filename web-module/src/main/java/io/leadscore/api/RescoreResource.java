@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -27,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.util.List;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * {@code POST /api/v1/rescore} (API.md "Scoring operations"): starts the lead-rescore batch job now, for
@@ -88,7 +88,7 @@ public class RescoreResource {
     }
 
     static JsonObject execution(JobExecution e) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("executionId", e.getExecutionId())
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("executionId", e.getExecutionId())
                 .add("jobName", e.getJobName()).add("batchStatus", e.getBatchStatus().name());
         add(o, "exitStatus", e.getExitStatus());
         add(o, "createTime", e.getCreateTime() == null ? null : e.getCreateTime().toInstant().toString());

@@ -4,7 +4,6 @@ import io.leadscore.common.Caller;
 import io.leadscore.common.ValidationException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.util.List;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * The web UI's sign-in: a user name and password checked against Liberty's user registry; on success Liberty
@@ -50,7 +50,7 @@ public class SessionResource {
     @Operation(summary = "Who is signed in", description = "200 {user, roles}; user null when nobody is")
     public JsonObject get() {
         if (request.getUserPrincipal() == null) {
-            return Json.createObjectBuilder().addNull("user").add("roles", Json.createArrayBuilder()).build();
+            return JSON.createObjectBuilder().addNull("user").add("roles", JSON.createArrayBuilder()).build();
         }
         return who();
     }
@@ -92,9 +92,9 @@ public class SessionResource {
     }
 
     private JsonObject who() {
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = JSON.createArrayBuilder();
         ROLES.stream().filter(request::isUserInRole).forEach(roles::add);
-        return Json.createObjectBuilder().add("user", request.getUserPrincipal().getName()).add("roles", roles).build();
+        return JSON.createObjectBuilder().add("user", request.getUserPrincipal().getName()).add("roles", roles).build();
     }
 
     private static String text(JsonObject json, String field) {

@@ -7,7 +7,6 @@ import io.leadscore.common.FieldType;
 import io.leadscore.lead.LeadScore;
 import io.leadscore.model.ScoringService;
 import io.leadscore.scoring.Reason;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.apache.olingo.commons.api.data.ComplexValue;
@@ -22,6 +21,7 @@ import java.util.Calendar;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import static io.leadscore.common.Jsons.JSON;
 
 /** Records, scores, reasons and history points as Olingo entities, and an OData request body as the API's JSON input. */
 final class Entities {
@@ -118,10 +118,10 @@ final class Entities {
      * ({@code attributes} as an object), and {@code account@odata.bind} / {@code contact@odata.bind} as the reference.
      */
     static JsonObject input(Entity entity, ServiceModel.Kind kind, ServiceModel model) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         for (Property p : entity.getProperties()) {
             if (ServiceModel.ATTRIBUTES.equals(p.getName()) && p.getValue() instanceof ComplexValue cv) {
-                JsonObjectBuilder attributes = Json.createObjectBuilder();
+                JsonObjectBuilder attributes = JSON.createObjectBuilder();
                 for (Property a : cv.getValue()) {
                     String name = kind.attributes().attribute(a.getName());
                     attributes.add(name != null ? name : a.getName(), MergePatch.json(plain(a.getValue())));

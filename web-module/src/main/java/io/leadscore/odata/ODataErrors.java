@@ -1,7 +1,6 @@
 package io.leadscore.odata;
 
 import io.leadscore.api.ProblemMapper;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +19,7 @@ import org.apache.olingo.server.api.serializer.SerializerException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * OData error bodies ({@code {"error": {"code", "message", "target", "details"}}}) that say what the REST API's
@@ -40,7 +40,7 @@ final class ODataErrors implements ErrorProcessor {
         Exception thrown = error.getException();
         if (thrown != null && !(thrown instanceof ODataApplicationException) && !(thrown instanceof ODataLibraryException)) {
             Response problem = new ProblemMapper().toResponse(thrown);
-            JsonObject p = Json.createReader(new StringReader((String) problem.getEntity())).readObject();
+            JsonObject p = JSON.createReader(new StringReader((String) problem.getEntity())).readObject();
             error.setStatusCode(problem.getStatus());
             error.setCode(p.getString("title", ""));
             error.setMessage(p.getString("detail", p.getString("title", "")));

@@ -20,6 +20,7 @@ import org.apache.olingo.server.api.ServiceMetadata;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * The OData v4 service at {@code /odata/v4} (Apache Olingo): Leads, Accounts and Contacts with their scores, for
@@ -51,7 +52,7 @@ public class ODataServlet extends HttpServlet {
         if (refusal != null) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json");
-            response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("error", jakarta.json.Json
+            response.getWriter().write(JSON.createObjectBuilder().add("error", jakarta.json.Json
                     .createObjectBuilder().add("code", "Forbidden").add("message", refusal)).build().toString());
             return;
         }

@@ -20,7 +20,6 @@ import io.leadscore.lead.LeadScore;
 import io.leadscore.lead.LeadService;
 import io.leadscore.model.ScoringService;
 import io.leadscore.scoring.Reason;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.apache.olingo.commons.api.data.ContextURL;
@@ -67,6 +66,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import static io.leadscore.common.Jsons.JSON;
 
 /**
  * Answers the OData requests on Leads, Accounts and Contacts through the same services as {@code /api/v1}: the same
@@ -487,14 +487,14 @@ final class RecordsProcessor implements CountEntityCollectionProcessor, EntityPr
     /** The input a PATCH (merged into the record) or a PUT (a replacement: what the body leaves out is emptied) means. */
     private static RecordInput changes(ServiceModel.Kind kind, CrmRecord current, JsonObject input, boolean replace) {
         if (current == null || replace) {
-            JsonObjectBuilder whole = Json.createObjectBuilder();
+            JsonObjectBuilder whole = JSON.createObjectBuilder();
             if (current != null) {
                 for (FieldDef f : kind.schema().fields()) {
                     if (f.writable() && !kind.schema().isComputed(f.name())) {
                         whole.addNull(f.name());
                     }
                 }
-                whole.add(ServiceModel.ATTRIBUTES, Json.createObjectBuilder());
+                whole.add(ServiceModel.ATTRIBUTES, JSON.createObjectBuilder());
             }
             input.forEach(whole::add);
             return RecordInput.parse(kind.schema(), whole.build());
@@ -517,7 +517,7 @@ final class RecordsProcessor implements CountEntityCollectionProcessor, EntityPr
                         + "it out or give the same");
             }
         }
-        JsonObject keyed = Json.createObjectBuilder(input).add("externalSource", alternate.externalSource())
+        JsonObject keyed = JSON.createObjectBuilder(input).add("externalSource", alternate.externalSource())
                 .add("externalId", alternate.externalId()).build();
         LeadService.Upserted done = services.leads().upsert(caller, alternate.externalSource(), alternate.externalId(),
                 expected, current -> changes(kind, current, keyed, replace));
