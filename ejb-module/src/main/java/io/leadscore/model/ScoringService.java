@@ -50,6 +50,9 @@ public class ScoringService {
 
     @EJB
     private ModelRegistry registry;
+    /** Told of the scores written, in the same transaction (webhooks). */
+    @jakarta.inject.Inject
+    private jakarta.enterprise.event.Event<io.leadscore.lead.ScoresChanged> scoresChanged;
 
     public LeadScore score(Lead lead) {
         return scoreAll(List.of(lead)).get(0);
@@ -78,6 +81,7 @@ public class ScoringService {
         }
         List<Lead> changed = new ArrayList<>();
         Map<Lead, Instant> previousOn = new IdentityHashMap<>();
+        Map<Lead, LeadScore> before = new IdentityHashMap<>();
         for (Map.Entry<PublishedModel, List<Lead>> g : groups.entrySet()) {
             PublishedModel m = g.getKey();
             List<LeadFeatures> features = g.getValue().stream().map(l -> new LeadFeatures(l, em)).toList();
@@ -105,6 +109,7 @@ public class ScoringService {
                 }
                 LeadScore s = new LeadScore(value, m.grade(value), trend, m.modelId(), m.version(), now);
                 previousOn.put(lead, previous == null ? null : previous.scoredOn());
+                before.put(lead, previous);
                 lead.scored(s);
                 result.put(lead, s);
                 changed.add(lead);
@@ -112,9 +117,20 @@ public class ScoringService {
         }
         cleared.forEach(l -> {
             previousOn.put(l, l.score().scoredOn());
+            before.put(l, l.score());
             l.scored(null);
         });
-        write(changed, cleared, previousOn);
+        List<Lead> written = write(changed, cleared, previousOn);
+        if (!written.isEmpty()) {
+            List<io.leadscore.lead.ScoresChanged.Change> changes = new ArrayList<>(written.size());
+            for (Lead l : written) {
+                LeadScore was = before.get(l);
+                LeadScore is = l.score();
+                changes.add(new io.leadscore.lead.ScoresChanged.Change(l, was == null ? null : was.value(), was == null ? null : was.grade(),
+                        is == null ? null : is.value(), is == null ? null : is.grade()));
+            }
+            scoresChanged.fire(new io.leadscore.lead.ScoresChanged(changes));
+        }
         List<LeadScore> out = new ArrayList<>(leads.size());
         leads.forEach(l -> out.add(result.get(l)));
         return out;
@@ -123,11 +139,12 @@ public class ScoringService {
     /**
      * Writes new scores and history rows. Each row is updated only if its score is still the one this
      * scoring read (scored_on unchanged): when a system job and a rescore score the same lead at once, one
-     * of them wins and the other writes nothing, so the history never holds the same scoring twice.
+     * of them wins and the other writes nothing, so the history never holds the same scoring twice. Returns the
+     * leads whose rows were written.
      */
-    private void write(List<Lead> changed, List<Lead> cleared, Map<Lead, Instant> previousOn) {
+    private List<Lead> write(List<Lead> changed, List<Lead> cleared, Map<Lead, Instant> previousOn) {
         if (changed.isEmpty() && cleared.isEmpty()) {
-            return;
+            return List.of();
         }
         em.flush(); // a lead created in this transaction must be in the table before its score is
         Connection c = TransactionConnection.of(em);
@@ -187,6 +204,7 @@ public class ScoringService {
             if (any) {
                 hist.executeBatch();
             }
+            return written;
         } catch (SQLException e) {
             throw new IllegalStateException("Writing scores failed: " + e.getMessage(), e);
         }
