@@ -28,7 +28,7 @@ import java.util.Set;
  * Turns lead events into webhook deliveries, in the transaction that causes them: a synchronous PostOperation step
  * on a lead's Create, Update, Qualify and Disqualify (administrators see it among the plugin steps), and the scores
  * real-time scoring changes (a score or a grade). Each enabled webhook whose events and filter match gets one
- * delivery. With no webhook, a save costs a look at an in-memory list.
+ * delivery. Its steps are enabled while a webhook is (WebhookService), so that without one a save does not run it.
  */
 @ApplicationScoped
 public class WebhookPlugin implements Plugin {
@@ -112,6 +112,6 @@ public class WebhookPlugin implements Plugin {
     public List<StepDefinition> defaultSteps() {
         return List.of(Message.Create, Message.Update, Message.Qualify, Message.Disqualify).stream()
                 .map(m -> new StepDefinition("WebhookPlugin", m, "lead", Stage.PostOperation, Mode.Synchronous, Set.of(),
-                        100, true)).toList();
+                        100, false)).toList();
     }
 }

@@ -13,6 +13,8 @@ import io.leadscore.plugin.JobDispatcher;
 import io.leadscore.plugin.Message;
 import io.leadscore.plugin.OperationScope;
 import io.leadscore.plugin.Pipeline;
+import io.leadscore.plugin.PluginSteps;
+import io.leadscore.plugin.StepDefinition;
 import io.leadscore.plugin.Record;
 import io.leadscore.plugin.SystemJob;
 import jakarta.ejb.Stateless;
@@ -55,6 +57,8 @@ public class WebhookService {
     private EntityManager em;
     @Inject
     private JobDispatcher dispatcher;
+    @jakarta.ejb.EJB
+    private PluginSteps steps;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Webhook> list() {
@@ -127,8 +131,21 @@ public class WebhookService {
         return s.all();
     }
 
-    private static void changed() {
+    /**
+     * After a change of webhooks: the subscriptions are read again, and WebhookPlugin's steps are enabled while a
+     * webhook is (so that without one, saves do not run the step at all).
+     */
+    private void changed() {
         SUBSCRIPTIONS.set(null);
+        boolean any = !em.createQuery("SELECT w.id FROM Webhook w WHERE w.enabled = TRUE", String.class)
+                .setMaxResults(1).getResultList().isEmpty();
+        for (PluginSteps.Registration r : steps.registrations()) {
+            StepDefinition d = r.row().definition();
+            if (r.row().declared() && d.plugin().equals(WebhookPlugin.class.getSimpleName()) && d.enabled() != any) {
+                steps.change(r.row().id(), new StepDefinition(d.plugin(), d.message(), d.entity(), d.stage(), d.mode(),
+                        d.filteringAttributes(), d.rank(), any));
+            }
+        }
     }
 
     /**
