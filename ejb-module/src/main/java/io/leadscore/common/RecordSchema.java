@@ -29,6 +29,17 @@ public final class RecordSchema {
     public record Relation(String name, String idField, String joinAttribute, RecordSchema target) {
     }
 
+    /**
+     * Qualifies the record types' schemas as CDI beans (the lead and customer packages produce them), so that the
+     * plugin host learns the record types without depending on their packages.
+     */
+    @jakarta.inject.Qualifier
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target({java.lang.annotation.ElementType.METHOD, java.lang.annotation.ElementType.FIELD,
+            java.lang.annotation.ElementType.PARAMETER, java.lang.annotation.ElementType.TYPE})
+    public @interface Entity {
+    }
+
     public RecordSchema(String entityName, Class<?> entityClass, FieldDef... defs) {
         this.entityName = entityName;
         this.entityClass = entityClass;

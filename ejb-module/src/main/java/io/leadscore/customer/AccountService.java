@@ -4,7 +4,7 @@ import io.leadscore.common.Caller;
 import io.leadscore.common.ListQuery;
 import io.leadscore.common.Page;
 import io.leadscore.common.RecordInput;
-import io.leadscore.common.RecordService;
+import io.leadscore.record.RecordService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;

@@ -63,6 +63,8 @@ public class DemoDataLoader {
 
     @EJB
     private ModelService models;
+    @EJB
+    private io.leadscore.common.StartupWork startup;
 
     private volatile String demoModelId;
 
@@ -106,6 +108,7 @@ public class DemoDataLoader {
             String name = json.getString("name");
             ModelService.Deployed d = models.deploy(name, ModelDefinition.parse(json, name));
             demoModelId = d.summary().model().id();
+            startup.pending("demo", this::unsettled);
             // its model-train job can start once the application has started: a timer fires then
             timers.createSingleActionTimer(1, new TimerConfig(demoModelId, false));
             LOG.info(() -> "Demo model '" + name + "' deployed; it trains and publishes in the background");

@@ -2,7 +2,7 @@ package io.leadscore.lead;
 
 import io.leadscore.common.Caller;
 import io.leadscore.common.RecordInput;
-import io.leadscore.common.RecordService;
+import io.leadscore.record.RecordService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -5,7 +5,7 @@ import io.leadscore.common.ConflictException;
 import io.leadscore.common.ListQuery;
 import io.leadscore.common.Page;
 import io.leadscore.common.RecordInput;
-import io.leadscore.common.RecordService;
+import io.leadscore.record.RecordService;
 import io.leadscore.common.Times;
 import io.leadscore.common.ValidationException;
 import io.leadscore.db.TransactionConnection;

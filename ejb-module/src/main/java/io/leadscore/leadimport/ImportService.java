@@ -4,7 +4,7 @@ import io.leadscore.common.Caller;
 import io.leadscore.common.ConflictException;
 import io.leadscore.common.ForbiddenException;
 import io.leadscore.common.NotFoundException;
-import io.leadscore.common.RecordService;
+import io.leadscore.record.RecordService;
 import io.leadscore.common.Times;
 import io.leadscore.lead.LeadService;
 import jakarta.ejb.EJB;

@@ -7,8 +7,6 @@ import io.leadscore.common.RecordSchema;
 import io.leadscore.common.RecordValues;
 import io.leadscore.common.Times;
 import io.leadscore.common.ValidationException;
-import io.leadscore.customer.CustomerSchemas;
-import io.leadscore.lead.LeadSchema;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -44,9 +42,11 @@ public class PluginSteps {
 
     private static final Logger LOG = Logger.getLogger(PluginSteps.class.getName());
 
-    /** The record types steps can be bound to, and their fields (for filtering attributes). */
-    private static final Map<String, RecordSchema> ENTITIES = Map.of(
-            "lead", LeadSchema.LEAD, "account", CustomerSchemas.ACCOUNT, "contact", CustomerSchemas.CONTACT);
+    /** The record types steps can be bound to (their packages produce their schemas), and their fields. */
+    @Inject
+    @RecordSchema.Entity
+    private jakarta.enterprise.inject.Instance<RecordSchema> schemas;
+    private volatile Map<String, RecordSchema> entities;
 
     /** A registration as administrators see it: the row, what runs, and whether its plugin is installed. */
     public record Registration(PluginStep row, StepDefinition definition, boolean installed) {
@@ -96,6 +96,16 @@ public class PluginSteps {
             }
         }
         current = List.copyOf(steps);
+    }
+
+    private Map<String, RecordSchema> entities() {
+        Map<String, RecordSchema> e = entities;
+        if (e == null) {
+            Map<String, RecordSchema> all = new java.util.HashMap<>();
+            schemas.forEach(s -> all.put(s.entityName(), s));
+            entities = e = Map.copyOf(all);
+        }
+        return e;
     }
 
     private List<PluginStep> rows() {
@@ -232,7 +242,7 @@ public class PluginSteps {
             problems.add("plugin: no plugin named '" + d.plugin() + "' is installed; installed: "
                     + String.join(", ", catalog.plugins().keySet()));
         }
-        RecordSchema schema = d.entity() == null ? null : ENTITIES.get(d.entity());
+        RecordSchema schema = d.entity() == null ? null : entities().get(d.entity());
         if (d.entity() != null && !d.entity().isBlank() && schema == null) {
             problems.add("entity: must be lead, account or contact, not '" + d.entity() + "'");
         }

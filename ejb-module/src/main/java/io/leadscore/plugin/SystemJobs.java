@@ -47,6 +47,8 @@ public class SystemJobs {
     private PluginCatalog catalog;
     @Inject
     private RecordOperations records;
+    @Inject
+    private JobDispatcher dispatcher;
     @EJB
     private SystemJobs self;
     @Inject
@@ -321,10 +323,12 @@ public class SystemJobs {
         return RecordQueries.list(em, SystemJob.class, SystemJobSchema.JOB, q.withDefaultOrder("createdOn desc"), List.of());
     }
 
+    /** A Failed or Canceled job waits again, and runs once this transaction commits. */
     public SystemJob retry(String id) {
         SystemJob job = get(id);
         job.retry(Times.now());
         em.flush();
+        dispatcher.enqueue(job.id(), job.plugin());
         return job;
     }
 

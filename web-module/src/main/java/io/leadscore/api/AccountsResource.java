@@ -5,7 +5,7 @@ import io.leadscore.common.ListQuery;
 import io.leadscore.common.Page;
 import io.leadscore.common.RecordInput;
 import io.leadscore.common.RecordSchema;
-import io.leadscore.common.RecordService;
+import io.leadscore.record.RecordService;
 import io.leadscore.customer.Account;
 import io.leadscore.customer.AccountService;
 import io.leadscore.customer.CustomerSchemas;

@@ -6,7 +6,7 @@ import io.leadscore.common.ListQuery;
 import io.leadscore.common.Page;
 import io.leadscore.common.RecordInput;
 import io.leadscore.common.RecordSchema;
-import io.leadscore.common.RecordService;
+import io.leadscore.record.RecordService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;

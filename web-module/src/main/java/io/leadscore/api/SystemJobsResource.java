@@ -7,7 +7,6 @@ import io.leadscore.plugin.SystemJobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -50,8 +48,6 @@ public class SystemJobsResource {
 
     @EJB
     private SystemJobs jobs;
-    @Inject
-    private io.leadscore.plugin.JobDispatcher dispatcher;
     @Context
     private UriInfo uri;
 
@@ -74,9 +70,7 @@ public class SystemJobsResource {
     @Path("{id}/retry")
     @Operation(summary = "Run a Failed or Canceled job again", description = "409 for a job in another status")
     public JobView retry(@PathParam("id") String id) {
-        JobView view = JobView.of(jobs.retry(id));
-        dispatcher.dispatch(id, Duration.ZERO);
-        return view;
+        return JobView.of(jobs.retry(id));
     }
 
     @POST

@@ -1,6 +1,6 @@
 package io.leadscore.health;
 
-import io.leadscore.demo.DemoDataLoader;
+import io.leadscore.common.StartupWork;
 import io.leadscore.model.ModelRegistry;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +12,9 @@ import org.eclipse.microprofile.health.Readiness;
 import java.util.stream.Collectors;
 
 /**
- * Ready when the published models are loaded (API.md "Operations") and, on a first start with demo data,
- * the demo model has finished its first training and the open leads are scored; a published model that
- * cannot be loaded is named.
+ * Ready when the published models are loaded (API.md "Operations") and the work after start-up is done
+ * (StartupWork: on a first start with demo data, the demo model's first training and the scoring of the open
+ * leads); a published model that cannot be loaded is named.
  */
 @Readiness
 @ApplicationScoped
@@ -23,19 +23,17 @@ public class ModelsReadiness implements HealthCheck {
     @EJB
     private ModelRegistry registry;
     @EJB
-    private DemoDataLoader demo;
+    private StartupWork startup;
 
     @Override
     public HealthCheckResponse call() {
         boolean loaded = registry.started();
-        String unsettled = demo.unsettled();
-        boolean settled = unsettled == null;
+        java.util.Map<String, String> unsettled = startup.unsettled();
+        boolean settled = unsettled.isEmpty();
         HealthCheckResponseBuilder b = HealthCheckResponse.named("models").status(loaded && settled)
                 .withData("published", registry.published().stream()
                         .map(m -> m.name() + " v" + m.version()).collect(Collectors.joining(", ")));
-        if (!settled) {
-            b.withData("demo", unsettled);
-        }
+        unsettled.forEach(b::withData);
         registry.loadErrors().forEach(b::withData);
         return b.build();
     }

@@ -12,7 +12,7 @@ import io.leadscore.common.ForbiddenException;
 import io.leadscore.common.Page;
 import io.leadscore.common.RecordInput;
 import io.leadscore.common.RecordSchema;
-import io.leadscore.common.RecordService;
+import io.leadscore.record.RecordService;
 import io.leadscore.customer.AccountService;
 import io.leadscore.customer.ContactService;
 import io.leadscore.lead.Lead;

@@ -1,5 +1,16 @@
-package io.leadscore.common;
+package io.leadscore.record;
 
+import io.leadscore.common.AttributeCatalogues;
+import io.leadscore.common.Caller;
+import io.leadscore.common.CrmRecord;
+import io.leadscore.common.FieldType;
+import io.leadscore.common.ListQuery;
+import io.leadscore.common.Page;
+import io.leadscore.common.RecordInput;
+import io.leadscore.common.RecordSchema;
+import io.leadscore.common.RecordStore;
+import io.leadscore.common.RecordValues;
+import io.leadscore.common.Times;
 import io.leadscore.filter.RecordQueries;
 import io.leadscore.plugin.Message;
 import io.leadscore.plugin.OperationScope;

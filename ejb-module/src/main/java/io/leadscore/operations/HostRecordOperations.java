@@ -1,8 +1,11 @@
-package io.leadscore.plugin;
+package io.leadscore.operations;
 
+import io.leadscore.plugin.OperationScope;
+import io.leadscore.plugin.Record;
+import io.leadscore.plugin.RecordOperations;
 import io.leadscore.common.Caller;
 import io.leadscore.common.CrmRecord;
-import io.leadscore.common.RecordService;
+import io.leadscore.record.RecordService;
 import io.leadscore.common.RecordValues;
 import io.leadscore.common.ValidationException;
 import io.leadscore.customer.AccountService;
