@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Builds the third-party plugin jar of {@code src/test/sample-plugin} as an integrator would: compiled against
- * the plugin SPI, with a service file naming its plugins.
+ * the plugin SDK jar alone, with a service file naming its plugins.
  */
 final class SamplePluginJar {
 
@@ -34,8 +34,11 @@ final class SamplePluginJar {
             sources = files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
         }
         Path classes = Files.createTempDirectory("sample-plugin");
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
-                "-cp", System.getProperty("java.class.path")));
+        // the plugin SDK jar (io.leadscore:ejb-module:<version>:jar:sdk) and nothing else, as a plugin author has it
+        String sdk = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(p -> p.endsWith("-sdk.jar")).findFirst()
+                .orElseThrow(() -> new AssertionError("the plugin SDK jar is not on the test class path"));
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(), "-cp", sdk));
         sources.forEach(s -> args.add(s.toString()));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "the sample plugins compile");
@@ -54,7 +57,7 @@ final class SamplePluginJar {
                     plugins.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
                 }
             }
-            jar.putNextEntry(new JarEntry("META-INF/services/io.leadscore.plugin.Plugin"));
+            jar.putNextEntry(new JarEntry("META-INF/services/io.leadscore.sdk.Plugin"));
             OutputStream out = jar;
             out.write((String.join("\n", plugins) + "\n").getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();

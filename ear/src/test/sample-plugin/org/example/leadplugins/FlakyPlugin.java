@@ -1,8 +1,8 @@
 package org.example.leadplugins;
 
-import io.leadscore.plugin.Plugin;
-import io.leadscore.plugin.PluginExecutionContext;
-import io.leadscore.plugin.Record;
+import io.leadscore.sdk.Plugin;
+import io.leadscore.sdk.PluginExecutionContext;
+import io.leadscore.sdk.Record;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package org.example.leadplugins;
 
-import io.leadscore.plugin.Plugin;
-import io.leadscore.plugin.PluginExecutionContext;
+import io.leadscore.sdk.Plugin;
+import io.leadscore.sdk.PluginExecutionContext;
 
 /** Partner leads without a source came from the partner portal; tells later steps it did so. */
 public class PartnerSourcePlugin implements Plugin {

@@ -1,12 +1,12 @@
 package org.example.leadplugins;
 
-import io.leadscore.plugin.InvalidPluginExecutionException;
-import io.leadscore.plugin.Message;
-import io.leadscore.plugin.Mode;
-import io.leadscore.plugin.Plugin;
-import io.leadscore.plugin.PluginExecutionContext;
-import io.leadscore.plugin.Stage;
-import io.leadscore.plugin.StepDefinition;
+import io.leadscore.sdk.InvalidPluginExecutionException;
+import io.leadscore.sdk.Message;
+import io.leadscore.sdk.Mode;
+import io.leadscore.sdk.Plugin;
+import io.leadscore.sdk.PluginExecutionContext;
+import io.leadscore.sdk.Stage;
+import io.leadscore.sdk.StepDefinition;
 
 import java.util.List;
 import java.util.Set;

@@ -11,7 +11,7 @@ import io.leadscore.common.ValidationException;
 import io.leadscore.db.TransactionConnection;
 import io.leadscore.filter.RecordQueries;
 import jakarta.ejb.Stateless;
-import io.leadscore.plugin.Message;
+import io.leadscore.sdk.Message;
 import jakarta.ejb.EJB;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -159,7 +159,7 @@ public class ImportService {
 
     /** An exception whose message was written for the user: a plugin's refusal, or the platform's own 4xx. */
     private static boolean forTheUser(Throwable t) {
-        return t instanceof io.leadscore.plugin.InvalidPluginExecutionException
+        return t instanceof io.leadscore.sdk.InvalidPluginExecutionException
                 || t instanceof io.leadscore.common.ValidationException || t instanceof ForbiddenException
                 || t instanceof ConflictException || t instanceof NotFoundException;
     }

@@ -2,12 +2,12 @@ package io.leadscore.model;
 
 import io.leadscore.filter.Bound;
 import io.leadscore.filter.MemoryFilter;
-import io.leadscore.plugin.Message;
-import io.leadscore.plugin.Mode;
-import io.leadscore.plugin.Plugin;
-import io.leadscore.plugin.PluginExecutionContext;
-import io.leadscore.plugin.Stage;
-import io.leadscore.plugin.StepDefinition;
+import io.leadscore.sdk.Message;
+import io.leadscore.sdk.Mode;
+import io.leadscore.sdk.Plugin;
+import io.leadscore.sdk.PluginExecutionContext;
+import io.leadscore.sdk.Stage;
+import io.leadscore.sdk.StepDefinition;
 import io.leadscore.scoring.FeatureColumn;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;

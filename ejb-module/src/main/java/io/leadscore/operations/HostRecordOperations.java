@@ -1,8 +1,8 @@
 package io.leadscore.operations;
 
 import io.leadscore.plugin.OperationScope;
-import io.leadscore.plugin.Record;
-import io.leadscore.plugin.RecordOperations;
+import io.leadscore.sdk.Record;
+import io.leadscore.sdk.RecordOperations;
 import io.leadscore.common.Caller;
 import io.leadscore.common.CrmRecord;
 import io.leadscore.record.RecordService;

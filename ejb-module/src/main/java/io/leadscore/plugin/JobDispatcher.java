@@ -1,5 +1,6 @@
 package io.leadscore.plugin;
 
+import io.leadscore.sdk.Plugin;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

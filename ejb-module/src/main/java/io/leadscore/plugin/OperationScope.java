@@ -1,5 +1,7 @@
 package io.leadscore.plugin;
 
+import io.leadscore.sdk.Message;
+import io.leadscore.sdk.Record;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Supplier;

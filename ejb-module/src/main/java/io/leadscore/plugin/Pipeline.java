@@ -1,5 +1,14 @@
 package io.leadscore.plugin;
 
+import io.leadscore.sdk.InvalidPluginExecutionException;
+import io.leadscore.sdk.Message;
+import io.leadscore.sdk.Mode;
+import io.leadscore.sdk.Plugin;
+import io.leadscore.sdk.PluginExecutionContext;
+import io.leadscore.sdk.Record;
+import io.leadscore.sdk.RecordOperations;
+import io.leadscore.sdk.Stage;
+import io.leadscore.sdk.StepDefinition;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;

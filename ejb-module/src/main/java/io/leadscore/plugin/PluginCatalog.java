@@ -1,5 +1,6 @@
 package io.leadscore.plugin;
 
+import io.leadscore.sdk.Plugin;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  * The installed plugins, by name (the simple class name): the built-in ones (CDI beans implementing
  * {@link Plugin}) and those in plugin jars dropped into the plugin directory (server.xml variable
  * {@code plugin.dir}). A jar declares its plugins as a Java service
- * ({@code META-INF/services/io.leadscore.plugin.Plugin}) and is loaded in its own class loader whose parent
+ * ({@code META-INF/services/io.leadscore.sdk.Plugin}) and is loaded in its own class loader whose parent
  * is the application's, so it compiles against the SPI alone. A jar that is added, replaced or removed is
  * seen at the next {@link #scan()}.
  */

@@ -1,5 +1,6 @@
 package io.leadscore.plugin;
 
+import io.leadscore.sdk.Stage;
 import java.util.UUID;
 
 /** A plugin failed in an unexpected way (not a refusal): the operation is rolled back; the correlation id tells which. */

@@ -1,5 +1,10 @@
 package io.leadscore.plugin;
 
+import io.leadscore.sdk.Message;
+import io.leadscore.sdk.Mode;
+import io.leadscore.sdk.Record;
+import io.leadscore.sdk.RecordOperations;
+import io.leadscore.sdk.Stage;
 import io.leadscore.common.Times;
 import io.leadscore.db.TransactionConnection;
 import jakarta.ejb.EJB;

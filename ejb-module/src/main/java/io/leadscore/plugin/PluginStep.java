@@ -1,5 +1,9 @@
 package io.leadscore.plugin;
 
+import io.leadscore.sdk.Message;
+import io.leadscore.sdk.Mode;
+import io.leadscore.sdk.Stage;
+import io.leadscore.sdk.StepDefinition;
 import io.leadscore.common.Ids;
 import io.leadscore.common.Times;
 import jakarta.persistence.Column;

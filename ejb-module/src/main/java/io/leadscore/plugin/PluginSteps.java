@@ -1,5 +1,7 @@
 package io.leadscore.plugin;
 
+import io.leadscore.sdk.Plugin;
+import io.leadscore.sdk.StepDefinition;
 import io.leadscore.common.ConflictException;
 import io.leadscore.common.FieldError;
 import io.leadscore.common.NotFoundException;

@@ -1,5 +1,7 @@
 package io.leadscore.plugin;
 
+import io.leadscore.sdk.Message;
+import io.leadscore.sdk.Record;
 import io.leadscore.common.ConflictException;
 import io.leadscore.common.Ids;
 import io.leadscore.common.Times;

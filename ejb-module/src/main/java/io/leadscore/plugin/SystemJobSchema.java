@@ -1,5 +1,8 @@
 package io.leadscore.plugin;
 
+import io.leadscore.sdk.Message;
+import io.leadscore.sdk.Plugin;
+import io.leadscore.sdk.Record;
 import io.leadscore.common.FieldDef;
 import io.leadscore.common.FieldType;
 import io.leadscore.common.RecordSchema;

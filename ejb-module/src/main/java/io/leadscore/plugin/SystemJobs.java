@@ -1,5 +1,11 @@
 package io.leadscore.plugin;
 
+import io.leadscore.sdk.InvalidPluginExecutionException;
+import io.leadscore.sdk.Mode;
+import io.leadscore.sdk.Plugin;
+import io.leadscore.sdk.PluginExecutionContext;
+import io.leadscore.sdk.RecordOperations;
+import io.leadscore.sdk.Stage;
 import io.leadscore.common.ListQuery;
 import io.leadscore.common.NotFoundException;
 import io.leadscore.common.Page;

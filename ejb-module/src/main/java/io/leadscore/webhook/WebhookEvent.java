@@ -1,6 +1,6 @@
 package io.leadscore.webhook;
 
-import io.leadscore.plugin.Message;
+import io.leadscore.sdk.Message;
 
 import java.util.Arrays;
 import java.util.Optional;

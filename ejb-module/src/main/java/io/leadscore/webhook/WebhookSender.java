@@ -1,8 +1,8 @@
 package io.leadscore.webhook;
 
-import io.leadscore.plugin.InvalidPluginExecutionException;
-import io.leadscore.plugin.Plugin;
-import io.leadscore.plugin.PluginExecutionContext;
+import io.leadscore.sdk.InvalidPluginExecutionException;
+import io.leadscore.sdk.Plugin;
+import io.leadscore.sdk.PluginExecutionContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 

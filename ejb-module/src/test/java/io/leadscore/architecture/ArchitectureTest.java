@@ -11,7 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The domain's rules (ARCHITECTURE.md): packages by domain, dependencies one way down, no cycles. Each rule names what
  * a package may not reach; the order is common ← filter, scoring ← plugin host ← record services ← lead, customer
- * ← the features on them (model, webhook, leadimport, operations, demo).
+ * ← the features on them (model, webhook, leadimport, operations, demo); the plugin SDK needs only the JDK.
  */
 @AnalyzeClasses(packages = "io.leadscore", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -61,6 +61,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.leadscore.model..", "io.leadscore.webhook..",
                     "io.leadscore.leadimport..", "io.leadscore.operations..", "io.leadscore.demo..")
             .because("scoring, webhooks and imports build on leads; leads tell them by events and plugin steps");
+
+    @ArchTest
+    static final ArchRule theSdkNeedsOnlyTheJdk = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+            .that().resideInAPackage("io.leadscore.sdk..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.leadscore.sdk..", "java..")
+            .because("plugin authors build against the SDK jar alone: no entities, services or Jakarta EE");
 
     @ArchTest
     static final ArchRule onlyTheDemoLoadsTheDemo = noClasses().that().resideOutsideOfPackage("io.leadscore.demo..")

@@ -1,5 +1,13 @@
 package io.leadscore.plugin;
 
+import io.leadscore.sdk.InvalidPluginExecutionException;
+import io.leadscore.sdk.Message;
+import io.leadscore.sdk.Mode;
+import io.leadscore.sdk.Plugin;
+import io.leadscore.sdk.PluginExecutionContext;
+import io.leadscore.sdk.Record;
+import io.leadscore.sdk.Stage;
+import io.leadscore.sdk.StepDefinition;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

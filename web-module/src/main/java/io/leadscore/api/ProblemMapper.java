@@ -6,7 +6,7 @@ import io.leadscore.common.ForbiddenException;
 import io.leadscore.common.NotFoundException;
 import io.leadscore.common.ValidationException;
 import io.leadscore.common.VersionMismatchException;
-import io.leadscore.plugin.InvalidPluginExecutionException;
+import io.leadscore.sdk.InvalidPluginExecutionException;
 import io.leadscore.plugin.PluginFailedException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;

@@ -1,4 +1,4 @@
-package io.leadscore.plugin;
+package io.leadscore.sdk;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,11 +51,13 @@ public final class Record {
         values.put(attribute, value);
     }
 
-    Record readOnly() {
+    /** A copy that cannot be changed (the host hands images and late Targets to plugins this way). */
+    public Record readOnly() {
         return new Record(entityName, id, values, false);
     }
 
-    Record writable() {
+    /** A copy that can be changed (the host's Target of PreValidation and PreOperation). */
+    public Record writable() {
         return new Record(entityName, id, values, true);
     }
 }

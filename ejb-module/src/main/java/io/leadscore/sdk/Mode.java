@@ -1,4 +1,4 @@
-package io.leadscore.plugin;
+package io.leadscore.sdk;
 
 /** Synchronous steps run inside the operation; asynchronous ones become system jobs after commit. */
 public enum Mode {

@@ -1,4 +1,4 @@
-package io.leadscore.plugin;
+package io.leadscore.sdk;
 
 /** The operations plugins can be bound to, named as in Dataverse. */
 public enum Message {

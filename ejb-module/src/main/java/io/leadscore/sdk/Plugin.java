@@ -1,4 +1,4 @@
-package io.leadscore.plugin;
+package io.leadscore.sdk;
 
 import java.util.List;
 

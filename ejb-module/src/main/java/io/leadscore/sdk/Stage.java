@@ -1,4 +1,4 @@
-package io.leadscore.plugin;
+package io.leadscore.sdk;
 
 /**
  * Where in an operation a step runs. PreValidation: before the transaction, the Target may still change;

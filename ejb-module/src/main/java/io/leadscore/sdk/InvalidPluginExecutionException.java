@@ -1,4 +1,4 @@
-package io.leadscore.plugin;
+package io.leadscore.sdk;
 
 /** Thrown by a plugin to refuse an operation; its message is what the client reads in the 400. */
 public class InvalidPluginExecutionException extends RuntimeException {
