@@ -1,9 +1,7 @@
 package io.leadscore.common;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -19,8 +17,7 @@ import java.util.function.Supplier;
  * another kind) drops the type's catalogue, again when its transaction ends, so that the next read sees it; an
  * attribute no record carries any more leaves it within {@link #MAX_AGE}, as do writes made by other servers.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped // not an EJB: every record write asks it, and needs no container services for that
 public class AttributeCatalogues {
 
     static final Duration MAX_AGE = Duration.ofMinutes(5);

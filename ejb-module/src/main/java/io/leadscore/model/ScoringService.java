@@ -80,7 +80,6 @@ public class ScoringService {
             }
         }
         List<Lead> changed = new ArrayList<>();
-        Map<Lead, Instant> previousOn = new IdentityHashMap<>();
         Map<Lead, LeadScore> before = new IdentityHashMap<>();
         for (Map.Entry<PublishedModel, List<Lead>> g : groups.entrySet()) {
             PublishedModel m = g.getKey();
@@ -108,7 +107,6 @@ public class ScoringService {
                     continue;
                 }
                 LeadScore s = new LeadScore(value, m.grade(value), trend, m.modelId(), m.version(), now);
-                previousOn.put(lead, previous == null ? null : previous.scoredOn());
                 before.put(lead, previous);
                 lead.scored(s);
                 result.put(lead, s);
@@ -116,11 +114,10 @@ public class ScoringService {
             }
         }
         cleared.forEach(l -> {
-            previousOn.put(l, l.score().scoredOn());
             before.put(l, l.score());
             l.scored(null);
         });
-        List<Lead> written = write(changed, cleared, previousOn);
+        List<Lead> written = write(changed, cleared, before);
         if (!written.isEmpty()) {
             List<io.leadscore.lead.ScoresChanged.Change> changes = new ArrayList<>(written.size());
             for (Lead l : written) {
@@ -142,7 +139,7 @@ public class ScoringService {
      * of them wins and the other writes nothing, so the history never holds the same scoring twice. Returns the
      * leads whose rows were written.
      */
-    private List<Lead> write(List<Lead> changed, List<Lead> cleared, Map<Lead, Instant> previousOn) {
+    private List<Lead> write(List<Lead> changed, List<Lead> cleared, Map<Lead, LeadScore> before) {
         if (changed.isEmpty() && cleared.isEmpty()) {
             return List.of();
         }
@@ -159,9 +156,9 @@ public class ScoringService {
             List<Lead> all = new ArrayList<>(changed);
             all.addAll(cleared);
             for (Lead lead : all) {
-                Instant before = previousOn.get(lead);
-                PreparedStatement up = before == null ? first : again;
-                (before == null ? firstRows : againRows).add(lead);
+                Instant previousOn = before.get(lead) == null ? null : before.get(lead).scoredOn();
+                PreparedStatement up = previousOn == null ? first : again;
+                (previousOn == null ? firstRows : againRows).add(lead);
                 LeadScore s = lead.score();
                 if (s == null) {
                     up.setNull(1, Types.INTEGER);
@@ -179,8 +176,8 @@ public class ScoringService {
                     up.setTimestamp(6, timestamp(s.scoredOn()));
                 }
                 up.setString(7, lead.id());
-                if (before != null) {
-                    up.setTimestamp(8, timestamp(before));
+                if (previousOn != null) {
+                    up.setTimestamp(8, timestamp(previousOn));
                 }
                 up.addBatch();
             }

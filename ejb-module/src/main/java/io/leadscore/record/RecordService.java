@@ -48,7 +48,7 @@ public abstract class RecordService<E extends CrmRecord> {
 
     @EJB
     private PluginHost host;
-    @EJB
+    @jakarta.inject.Inject
     private AttributeCatalogues catalogues;
 
     protected abstract EntityManager em();

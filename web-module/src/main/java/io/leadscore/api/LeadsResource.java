@@ -189,11 +189,7 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
             results = parsed.items().isEmpty() ? List.of()
                     : bulk.apply(caller, parsed.mode(), parsed.atomic(), parsed.items());
         } catch (RuntimeException e) {
-            Throwable t = e;
-            while (t instanceof jakarta.ejb.EJBException && t.getCause() != null) {
-                t = t.getCause();
-            }
-            if (t instanceof io.leadscore.lead.LeadBulk.Failure f) {
+            if (ProblemMapper.unwrap(e) instanceof io.leadscore.lead.LeadBulk.Failure f) {
                 return BulkCall.atomicFailure(parsed, f);
             }
             throw e;

@@ -83,7 +83,7 @@ final class ChangeSets implements BatchProcessor {
                 ODataResponse answer = facade.handleODataRequest(request);
                 if (answer.getStatusCode() >= 400 || transaction.getStatus() != Status.STATUS_ACTIVE) {
                     // the first failure answers for the change set; nothing of it is written
-                    return new ODataResponsePart(answer.getStatusCode() >= 400 ? answer : aborted(request), false);
+                    return new ODataResponsePart(answer.getStatusCode() >= 400 ? answer : aborted(), false);
                 }
                 answers.add(answer);
             }
@@ -105,7 +105,7 @@ final class ChangeSets implements BatchProcessor {
         }
     }
 
-    private ODataResponse aborted(ODataRequest request) {
+    private static ODataResponse aborted() {
         ODataResponse answer = new ODataResponse();
         answer.setStatusCode(HttpStatusCode.CONFLICT.getStatusCode());
         return answer;
