@@ -1,7 +1,7 @@
 package io.leadscore.common;
 
 /** The record access rule shared by every service: who may see and change a record owned by whom. */
-public final class Roles {
+final class Roles {
     private Roles() {
     }
 

@@ -22,7 +22,7 @@ import java.util.Random;
  * country, web engagement, business process) plus noise, so that a model can learn it but not perfectly;
  * better leads also qualify faster. Same seed and size, same organisation.
  */
-public final class DemoOrganisation {
+final class DemoOrganisation {
 
     /** Size of the generated organisation. */
     public record Size(int accounts, int contacts, int closedLeads, int openLeads) {

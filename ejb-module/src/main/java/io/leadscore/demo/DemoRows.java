@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** The rows the generator produces, in the shape of the database tables. */
-public final class DemoRows {
+final class DemoRows {
 
     private DemoRows() {
     }

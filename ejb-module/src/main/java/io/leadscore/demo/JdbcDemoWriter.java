@@ -18,7 +18,7 @@ import java.time.ZoneOffset;
  * the demo organisation at start-up and for a million leads in {@code bench/}. The connection must be in
  * manual-commit mode; {@link #close()} flushes and commits the rest.
  */
-public final class JdbcDemoWriter implements DemoRows.Sink, AutoCloseable {
+final class JdbcDemoWriter implements DemoRows.Sink, AutoCloseable {
 
     private final Connection connection;
     private final int batchSize;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** A parsed {@code orderBy}: {@code path [asc|desc][, ...]} over fields of the record and its relations. */
-public record OrderBy(List<Key> keys) {
+record OrderBy(List<Key> keys) {
 
     public record Key(Bound.FieldRef ref, boolean ascending) {
     }

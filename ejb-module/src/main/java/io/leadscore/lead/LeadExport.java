@@ -30,10 +30,12 @@ public class LeadExport {
     private EntityManager em;
     @Resource
     private UserTransaction tx;
+    @jakarta.inject.Inject
+    private LeadRepository repository;
 
     /** The names of the custom attributes leads carry, sorted: the export's attribute columns. */
     public List<String> attributeNames() {
-        return em.createNativeQuery("SELECT DISTINCT name FROM crm_lead_attribute ORDER BY name").getResultList();
+        return repository.attributeNames();
     }
 
     /** Hands every lead the caller may see in the view and query to {@code rows}, in order, a batch at a time. */

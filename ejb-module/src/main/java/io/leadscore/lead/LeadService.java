@@ -8,7 +8,6 @@ import io.leadscore.common.RecordInput;
 import io.leadscore.record.RecordService;
 import io.leadscore.common.Times;
 import io.leadscore.common.ValidationException;
-import io.leadscore.db.TransactionConnection;
 import io.leadscore.filter.RecordQueries;
 import jakarta.ejb.Stateless;
 import io.leadscore.sdk.Message;
@@ -17,9 +16,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +47,8 @@ public class LeadService extends RecordService<Lead> {
     @PersistenceContext(unitName = "leadscore")
     private EntityManager em;
 
+    @jakarta.inject.Inject
+    private LeadRepository repository;
     @EJB
     private LeadService self;
     @jakarta.annotation.Resource
@@ -77,15 +76,7 @@ public class LeadService extends RecordService<Lead> {
     /** New leads and their attributes in JDBC batches: an import's chunk writes hundreds at once. */
     @Override
     protected void insertAll(List<Lead> leads) {
-        try (LeadInserts inserts = new LeadInserts(TransactionConnection.of(em))) {
-            for (Lead lead : leads) {
-                inserts.add(LeadRow.of(lead));
-                lead.insertedDirectly();
-            }
-            inserts.execute();
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not insert " + leads.size() + " leads: " + e.getMessage(), e);
-        }
+        repository.insertAll(leads);
     }
 
     /** A lead from an import, with its past: created then, and closed then as it says. */
@@ -123,7 +114,7 @@ public class LeadService extends RecordService<Lead> {
         // bulk call checks each of its records before writing them all in one flush (the database's unique key
         // still refuses a key two records of one call share); a bulk write has read its keys together
         KeyOwners known = (KeyOwners) transactions.getResource(KeyOwners.class);
-        String owner = known != null && known.read(source, id) ? known.owner(source, id) : keyOwners(source, List.of(id)).get(id);
+        String owner = known != null && known.read(source, id) ? known.owner(source, id) : repository.keyOwners(source, List.of(id)).get(id);
         if (owner != null && (existing == null || !owner.equals(existing.id()))) {
             throw new ConflictException("externalId: another lead has externalSource '" + source + "' and externalId '"
                     + id + "'; PUT /api/v1/leads/by-key/{externalSource}/{externalId} updates it");
@@ -143,7 +134,7 @@ public class LeadService extends RecordService<Lead> {
         }
         KeyOwners known = new KeyOwners(new java.util.HashMap<>());
         idsBySource.forEach((source, ids) -> {
-            Map<String, String> owners = keyOwners(source, ids);
+            Map<String, String> owners = repository.keyOwners(source, ids);
             ids.forEach(id -> known.owners().put(source + "\u0000" + id, java.util.Optional.ofNullable(owners.get(id))));
         });
         transactions.putResource(KeyOwners.class, known);
@@ -166,55 +157,22 @@ public class LeadService extends RecordService<Lead> {
         }
     }
 
-    /** The ids of the leads with these keys of one source, by external id (in chunks of 1,000, no flush first). */
-    private Map<String, String> keyOwners(String source, List<String> externalIds) {
-        Map<String, String> out = new java.util.HashMap<>();
-        for (int i = 0; i < externalIds.size(); i += 1000) {
-            for (Object[] row : em.createQuery("SELECT l.externalId, l.id FROM Lead l WHERE l.externalSource = :s "
-                            + "AND l.externalId IN :ids", Object[].class).setParameter("s", source)
-                    .setParameter("ids", externalIds.subList(i, Math.min(externalIds.size(), i + 1000)))
-                    .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList()) {
-                out.put((String) row[0], (String) row[1]);
-            }
-        }
-        return out;
-    }
-
     /** The lead with this alternate key, whoever owns it. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public java.util.Optional<Lead> byKey(String externalSource, String externalId) {
-        return fresh(em.createQuery("SELECT l FROM Lead l WHERE l.externalSource = :s AND l.externalId = :i",
-                Lead.class).setParameter("s", externalSource).setParameter("i", externalId)).getResultStream().findFirst();
-    }
-
-    /** Leads as the database has them now, not as the shared cache last saw them: an upsert writes at this version. */
-    private static jakarta.persistence.TypedQuery<Lead> fresh(jakarta.persistence.TypedQuery<Lead> query) {
-        return query.setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
-                .setHint("eclipselink.refresh", "true");
+        return repository.byKey(externalSource, externalId);
     }
 
     /** The leads of these ids (any owner), read together in chunks of 1,000, as the database has them now. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Lead> findAll(List<String> ids) {
-        List<Lead> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 1000) {
-            out.addAll(fresh(em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class)
-                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))).getResultList());
-        }
-        return out;
+        return repository.findAll(ids);
     }
 
     /** The leads with these alternate keys of one source, read together in chunks of 1,000. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Lead> byKeys(String externalSource, List<String> externalIds) {
-        List<Lead> out = new ArrayList<>();
-        for (int i = 0; i < externalIds.size(); i += 1000) {
-            out.addAll(fresh(em.createQuery("SELECT l FROM Lead l WHERE l.externalSource = :s AND l.externalId IN :ids",
-                            Lead.class).setParameter("s", externalSource)
-                    .setParameter("ids", externalIds.subList(i, Math.min(externalIds.size(), i + 1000))))
-                    .getResultList());
-        }
-        return out;
+        return repository.byKeys(externalSource, externalIds);
     }
 
     /** What an upsert did: the lead, and whether it was created (else updated). */

@@ -11,14 +11,11 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -33,8 +30,8 @@ import java.util.logging.Logger;
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class.getName());
-    @PersistenceContext(unitName = "leadscore")
-    private EntityManager em;
+    @Inject
+    private ImportRepository repository;
     @EJB
     private LeadService leads;
     @EJB
@@ -63,7 +60,7 @@ public class ImportService {
             throw new ForbiddenException("owner", "A Salesperson may only import leads for themselves");
         }
         LeadImport i = new LeadImport(id, caller, fileName, bytes, owner, businessProcess, Times.now());
-        em.persist(i);
+        repository.add(i);
         return i;
     }
 
@@ -88,11 +85,7 @@ public class ImportService {
     }
 
     private LeadImport find(String id) {
-        LeadImport i = em.find(LeadImport.class, id);
-        if (i == null) {
-            throw new NotFoundException("import", id);
-        }
-        return i;
+        return repository.find(id).orElseThrow(() -> new NotFoundException("import", id));
     }
 
     /** An import, if the caller started it or sees everything. */
@@ -111,8 +104,7 @@ public class ImportService {
 
     /** An import's rejected rows, in row order. */
     public List<Object[]> errors(String id, int max) {
-        return em.createNativeQuery("SELECT row_no, message FROM lead_import_error WHERE import_id = ? ORDER BY row_no")
-                .setParameter(1, id).setMaxResults(max).getResultList();
+        return repository.rejections(id, max);
     }
 
     /**
@@ -203,7 +195,7 @@ public class ImportService {
                 }
             }
             if (why != null) {
-                em.persist(new ImportedRow.Rejected(importId, row.number(), why));
+                repository.rejected(importId, row.number(), why);
                 rejected++;
                 continue;
             }
@@ -215,7 +207,7 @@ public class ImportService {
             leads.createAll(caller, creations);
         }
         if (first >= 0) {
-            em.persist(new ImportedRow.Written(importId, first, last));
+            repository.written(importId, first, last);
         }
         imp.counted(creations.size(), updated, unchanged, rejected);
     }
@@ -287,18 +279,6 @@ public class ImportService {
         }
         long from = rows.get(0).number();
         long to = rows.get(rows.size() - 1).number();
-        Set<Long> done = new HashSet<>();
-        List<Object[]> written = em.createNativeQuery("SELECT first_row, last_row FROM lead_import_chunk "
-                + "WHERE import_id = ? AND first_row <= ? AND last_row >= ?")
-                .setParameter(1, importId).setParameter(2, to).setParameter(3, from).getResultList();
-        for (Object[] range : written) {
-            for (long n = Math.max(from, ((Number) range[0]).longValue()); n <= Math.min(to, ((Number) range[1]).longValue()); n++) {
-                done.add(n);
-            }
-        }
-        List<?> rejected = em.createNativeQuery("SELECT row_no FROM lead_import_error WHERE import_id = ? AND row_no BETWEEN ? AND ?")
-                .setParameter(1, importId).setParameter(2, from).setParameter(3, to).getResultList();
-        rejected.forEach(n -> done.add(((Number) n).longValue()));
-        return done;
+        return repository.done(importId, from, to);
     }
 }

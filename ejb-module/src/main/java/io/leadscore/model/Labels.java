@@ -5,7 +5,7 @@ import io.leadscore.common.RecordSchema;
 import io.leadscore.lead.LeadSchema;
 
 /** The label people read for an attribute path: "Industry", "Account industry", "TotalVisits". */
-public final class Labels {
+final class Labels {
 
     private Labels() {
     }

@@ -9,6 +9,8 @@ import io.leadscore.lead.Lead;
 import io.leadscore.scoring.FeatureSource;
 import jakarta.persistence.EntityManager;
 
+import java.util.function.BiFunction;
+
 /**
  * A lead as models and in-memory filters read it: its fields, its custom attributes, and those of its
  * account and contact.
@@ -16,12 +18,17 @@ import jakarta.persistence.EntityManager;
 public final class LeadFeatures implements FeatureSource {
 
     private final Lead lead;
-    private final EntityManager em;
+    private final BiFunction<Class<? extends CrmRecord>, String, CrmRecord> records;
 
     /** {@code em} finds a related record that the lead's association does not hold yet (a new or changed reference). */
     public LeadFeatures(Lead lead, EntityManager em) {
+        this(lead, em == null ? null : (type, id) -> em.find(type, id));
+    }
+
+    /** {@code records} finds a related record by type and id (a new or changed reference); null: none is looked up. */
+    public LeadFeatures(Lead lead, BiFunction<Class<? extends CrmRecord>, String, CrmRecord> records) {
         this.lead = lead;
-        this.em = em;
+        this.records = records;
     }
 
     public Lead lead() {
@@ -74,7 +81,7 @@ public final class LeadFeatures implements FeatureSource {
         if (associated != null && id.equals(associated.id())) {
             return associated;
         }
-        return em == null ? null : em.find(type, id);
+        return records == null ? null : type.cast(records.apply(type, id));
     }
 
     private static Object plain(AttributeValue v) {

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import io.leadscore.plugin.StepsOutdated;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,12 +22,13 @@ public class ModelEvents {
     private ModelRegistry registry;
     @jakarta.inject.Inject
     private jakarta.enterprise.event.Event<RescoreRequested> rescore;
-    @EJB
-    private io.leadscore.plugin.PluginSteps steps;
+    @jakarta.inject.Inject
+    private jakarta.enterprise.event.Event<StepsOutdated> steps;
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ModelChanged event) {
         registry.reload();
-        steps.refresh(); // the LeadScoringPlugin's Update step follows what the published models read
+        // the LeadScoringPlugin's Update step follows what the published models read
+        steps.fire(new StepsOutdated("model " + event.modelId() + " changed"));
         if (event.rescore()) {
             try {
                 rescore.fire(new RescoreRequested(event.modelId()));

@@ -7,25 +7,14 @@ import io.leadscore.common.NotFoundException;
 import io.leadscore.common.Times;
 import io.leadscore.common.ValidationException;
 import io.leadscore.common.VersionMismatchException;
-import io.leadscore.filter.Bound;
-import io.leadscore.filter.CriteriaFilter;
-import io.leadscore.filter.FilterBinder;
-import io.leadscore.lead.Lead;
 import io.leadscore.lead.LeadSchema;
-import io.leadscore.lead.LeadStatus;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +47,10 @@ public class ModelService {
     public record Factors(ModelConfig model, ModelVersion version, JsonArray factors) {
     }
 
-    @PersistenceContext(unitName = "leadscore")
-    private EntityManager em;
+    @Inject
+    private ModelRepository models;
+    @Inject
+    private io.leadscore.lead.LeadRepository leads;
     @jakarta.annotation.Resource
     private jakarta.ejb.SessionContext session;
     @Inject
@@ -73,8 +64,7 @@ public class ModelService {
                     + d.name() + " to replace its configuration");
         }
         ModelConfig m = new ModelConfig(d, Times.now());
-        em.persist(m);
-        em.flush();
+        models.add(m);
         return summary(m);
     }
 
@@ -97,8 +87,7 @@ public class ModelService {
     }
 
     public List<Summary> list() {
-        return em.createQuery("select m from ModelConfig m order by m.name", ModelConfig.class).getResultList()
-                .stream().map(this::summary).toList();
+        return models.byName().stream().map(this::summary).toList();
     }
 
     public Summary patch(String id, JsonObject patch, Long expectedVersion) {
@@ -123,8 +112,7 @@ public class ModelService {
         if (m.status() == ModelStatus.TRAINING) {
             throw new ConflictException("The model '" + m.name() + "' is training; delete it when training ends");
         }
-        em.remove(m);
-        em.flush();
+        models.remove(m);
         changed.fire(new ModelChanged(id, true));
     }
 
@@ -177,18 +165,14 @@ public class ModelService {
         List<String> paths = new ArrayList<>();
         LeadSchema.LEAD.fields().forEach(f -> paths.add(f.name()));
         LeadSchema.LEAD.relations().forEach(r -> r.target().fields().forEach(f -> paths.add(r.name() + "/" + f.name())));
-        @SuppressWarnings("unchecked")
-        List<String> custom = em.createNativeQuery("SELECT DISTINCT name FROM crm_lead_attribute ORDER BY name")
-                .getResultList();
-        custom.forEach(n -> paths.add("attributes/" + n));
+        leads.attributeNames().forEach(n -> paths.add("attributes/" + n));
         return paths.stream().filter(p -> ModelDefinition.checkPath(p) == null)
                 .map(p -> new AvailableAttribute(p, Labels.of(p))).toList();
     }
 
     /** Models whose autoRetrainDays have passed since they last started training. */
     public List<String> dueForRetraining(java.time.Instant now) {
-        return em.createQuery("select m from ModelConfig m where m.autoRetrainDays is not null", ModelConfig.class)
-                .getResultList().stream().filter(m -> m.retrainDue(now)).map(ModelConfig::id).toList();
+        return models.retrainingAutomatically().stream().filter(m -> m.retrainDue(now)).map(ModelConfig::id).toList();
     }
 
     /** Publishes the latest trained version. */
@@ -222,18 +206,12 @@ public class ModelService {
 
     public List<ModelVersion> versions(String id) {
         find(id);
-        return em.createQuery("select v from ModelVersion v where v.modelId = :m order by v.number desc",
-                ModelVersion.class).setParameter("m", id).getResultList();
+        return models.versions(id);
     }
 
     public ModelVersion version(String id, int number) {
-        List<ModelVersion> found = em.createQuery(
-                        "select v from ModelVersion v where v.modelId = :m and v.number = :n", ModelVersion.class)
-                .setParameter("m", id).setParameter("n", number).getResultList();
-        if (found.isEmpty()) {
-            throw new NotFoundException("model version", id + "/versions/" + number);
-        }
-        return found.get(0);
+        return models.version(id, number)
+                .orElseThrow(() -> new NotFoundException("model version", id + "/versions/" + number));
     }
 
     public Factors factors(String id) {
@@ -247,19 +225,15 @@ public class ModelService {
 
     /** Models stuck in TRAINING (the server stopped during a training), to take up again at start-up. */
     public List<String> interruptedTrainings() {
-        return em.createQuery("select m.id from ModelConfig m where m.status = :s", String.class)
-                .setParameter("s", ModelStatus.TRAINING).getResultList();
+        return models.withStatus(ModelStatus.TRAINING);
     }
 
     public ModelConfig byName(String name) {
-        List<ModelConfig> found = em.createQuery("select m from ModelConfig m where m.name = :n", ModelConfig.class)
-                .setParameter("n", name).getResultList();
-        return found.isEmpty() ? null : found.get(0);
+        return models.byName(name).orElse(null);
     }
 
     public List<ModelConfig> all() {
-        return em.createQuery("select m from ModelConfig m order by m.priority desc, m.name", ModelConfig.class)
-                .getResultList();
+        return models.byPriority();
     }
 
     private void settingsChanged(ModelConfig m) {
@@ -269,11 +243,7 @@ public class ModelService {
     }
 
     private ModelConfig find(String id) {
-        ModelConfig m = em.find(ModelConfig.class, id);
-        if (m == null) {
-            throw new NotFoundException(ENTITY, id);
-        }
-        return m;
+        return models.find(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
     private static void checkVersion(ModelConfig m, Long expected) {
@@ -284,7 +254,7 @@ public class ModelService {
 
     private void flush(ModelConfig m) {
         try {
-            em.flush();
+            models.flush();
         } catch (PersistenceException e) {
             if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException) {
                 throw new ConflictException("The model '" + m.name() + "' was changed at the same time; try again");
@@ -302,24 +272,20 @@ public class ModelService {
         if (n == null) {
             return null;
         }
-        List<ModelVersion> found = em.createQuery(
-                        "select v from ModelVersion v where v.modelId = :m and v.number = :n", ModelVersion.class)
-                .setParameter("m", m.id()).setParameter("n", n).getResultList();
-        return found.isEmpty() ? null : found.get(0);
+        return models.version(m.id(), n).orElse(null);
     }
 
     /** Published models that score some of the same open leads, and which of the two wins. */
     private List<String> overlaps(ModelConfig m, ModelVersion v) {
         List<String> warnings = new ArrayList<>();
         ModelDefinition mine = v.config();
-        for (ModelConfig other : em.createQuery("select m from ModelConfig m where m.publishedVersion is not null "
-                + "and m.id <> :id", ModelConfig.class).setParameter("id", m.id()).getResultList()) {
+        for (ModelConfig other : models.publishedOtherThan(m.id())) {
             ModelDefinition theirs = version(other.id(), other.publishedVersion()).config();
             if (mine.businessProcess() != null && theirs.businessProcess() != null
                     && !Objects.equals(mine.businessProcess(), theirs.businessProcess())) {
                 continue;
             }
-            long shared = countCovered(mine, theirs);
+            long shared = models.openLeadsCoveredByBoth(mine, theirs);
             boolean both = mine.filter() == null && theirs.filter() == null;
             if (shared == 0 && !both) {
                 continue;
@@ -332,25 +298,5 @@ public class ModelService {
                     : "'" + other.name() + "' scores them (higher priority)"));
         }
         return warnings;
-    }
-
-    private long countCovered(ModelDefinition a, ModelDefinition b) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> q = cb.createQuery(Long.class);
-        Root<Lead> root = q.from(Lead.class);
-        List<Predicate> where = new ArrayList<>();
-        where.add(cb.equal(root.get("status"), LeadStatus.OPEN));
-        CriteriaFilter cf = new CriteriaFilter(cb, q, root);
-        for (ModelDefinition d : List.of(a, b)) {
-            if (d.businessProcess() != null) {
-                where.add(cb.equal(root.get("businessProcess"), d.businessProcess()));
-            }
-            if (d.filter() != null) {
-                Bound f = FilterBinder.compile(d.filter(), LeadSchema.LEAD);
-                where.add(cf.predicate(f));
-            }
-        }
-        q.select(cb.count(root)).where(where.toArray(Predicate[]::new));
-        return em.createQuery(q).getSingleResult();
     }
 }

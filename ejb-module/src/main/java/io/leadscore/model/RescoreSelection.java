@@ -36,6 +36,8 @@ public class RescoreSelection {
     private ModelRegistry registry;
     @EJB
     private ScoringService scoring;
+    @jakarta.inject.Inject
+    private RescorePartitionRepository ranges;
 
     private List<Predicate> where(CriteriaBuilder cb, CriteriaQuery<?> q, Root<Lead> root, Instant createdSince,
                                   String modelId) {
@@ -70,15 +72,9 @@ public class RescoreSelection {
 
     /** The ranges of a job instance: those stored for it, or new ones of about equal size, stored now. */
     public Plan plan(long jobInstanceId, int partitions, Instant createdSince, String modelId) {
-        List<Object[]> stored = em.createNativeQuery("SELECT from_id, to_id, created_since, model_id FROM rescore_partition "
-                + "WHERE job_instance_id = ? ORDER BY partition_no").setParameter(1, jobInstanceId).getResultList();
+        List<Range> stored = ranges.ranges(jobInstanceId);
         if (!stored.isEmpty()) {
-            List<Range> out = new ArrayList<>();
-            for (Object[] r : stored) {
-                out.add(new Range((String) r[0], (String) r[1],
-                        ((java.sql.Timestamp) r[2]).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC), (String) r[3]));
-            }
-            return new Plan(out, true);
+            return new Plan(stored, true);
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
@@ -98,11 +94,7 @@ public class RescoreSelection {
         for (int k = 0; k < p; k++) {
             Range r = new Range(k == 0 ? null : bounds.get(k - 1), k == p - 1 ? null : bounds.get(k), createdSince, modelId);
             out.add(r);
-            em.createNativeQuery("INSERT INTO rescore_partition (job_instance_id, partition_no, from_id, to_id, "
-                            + "created_since, model_id) VALUES (?, ?, ?, ?, ?, ?)")
-                    .setParameter(1, jobInstanceId).setParameter(2, k).setParameter(3, r.fromId()).setParameter(4, r.toId())
-                    .setParameter(5, java.sql.Timestamp.valueOf(Times.utc(createdSince))).setParameter(6, modelId)
-                    .executeUpdate();
+            ranges.add(jobInstanceId, k, r);
         }
         return new Plan(out, false);
     }

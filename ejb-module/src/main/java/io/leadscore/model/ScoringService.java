@@ -1,26 +1,18 @@
 package io.leadscore.model;
 
 import io.leadscore.common.Times;
-import io.leadscore.db.TransactionConnection;
 import io.leadscore.lead.Lead;
+import io.leadscore.lead.LeadRepository;
 import io.leadscore.lead.LeadScore;
 import io.leadscore.lead.LeadStatus;
+import io.leadscore.lead.ScorePoint;
 import io.leadscore.scoring.Contribution;
 import io.leadscore.scoring.Reason;
 import io.leadscore.scoring.ScoringModel;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -45,11 +37,13 @@ public class ScoringService {
     public record Details(LeadScore score, String modelName, List<Reason> positive, List<Reason> negative) {
     }
 
-    @PersistenceContext(unitName = "leadscore")
-    private EntityManager em;
 
     @EJB
     private ModelRegistry registry;
+    @jakarta.inject.Inject
+    private LeadRepository repository;
+    @jakarta.inject.Inject
+    private ModelRepository models;
     /** Told of the scores written, in the same transaction (webhooks). */
     @jakarta.inject.Inject
     private jakarta.enterprise.event.Event<io.leadscore.lead.ScoresChanged> scoresChanged;
@@ -69,7 +63,7 @@ public class ScoringService {
                 result.put(lead, lead.score()); // a closed lead keeps its last score
                 continue;
             }
-            PublishedModel m = registry.select(new LeadFeatures(lead, em)).orElse(null);
+            PublishedModel m = registry.select(new LeadFeatures(lead, repository::related)).orElse(null);
             if (m == null) {
                 if (lead.score() != null) {
                     cleared.add(lead);
@@ -83,7 +77,7 @@ public class ScoringService {
         Map<Lead, LeadScore> before = new IdentityHashMap<>();
         for (Map.Entry<PublishedModel, List<Lead>> g : groups.entrySet()) {
             PublishedModel m = g.getKey();
-            List<LeadFeatures> features = g.getValue().stream().map(l -> new LeadFeatures(l, em)).toList();
+            List<LeadFeatures> features = g.getValue().stream().map(l -> new LeadFeatures(l, repository::related)).toList();
             double[] p;
             try {
                 p = m.scoring().probabilities(features);
@@ -117,7 +111,9 @@ public class ScoringService {
             before.put(l, l.score());
             l.scored(null);
         });
-        List<Lead> written = write(changed, cleared, before);
+        List<Lead> toWrite = new ArrayList<>(changed);
+        toWrite.addAll(cleared);
+        List<Lead> written = repository.writeScores(toWrite, before);
         if (!written.isEmpty()) {
             List<io.leadscore.lead.ScoresChanged.Change> changes = new ArrayList<>(written.size());
             for (Lead l : written) {
@@ -133,98 +129,6 @@ public class ScoringService {
         return out;
     }
 
-    /**
-     * Writes new scores and history rows. Each row is updated only if its score is still the one this
-     * scoring read (scored_on unchanged): when a system job and a rescore score the same lead at once, one
-     * of them wins and the other writes nothing, so the history never holds the same scoring twice. Returns the
-     * leads whose rows were written.
-     */
-    private List<Lead> write(List<Lead> changed, List<Lead> cleared, Map<Lead, LeadScore> before) {
-        if (changed.isEmpty() && cleared.isEmpty()) {
-            return List.of();
-        }
-        em.flush(); // a lead created in this transaction must be in the table before its score is
-        Connection c = TransactionConnection.of(em);
-        String set = "UPDATE crm_lead SET score_value = ?, score_grade = ?, score_trend = ?, score_model_id = ?, "
-                + "score_model_version = ?, scored_on = ? WHERE id = ? AND ";
-        try (PreparedStatement first = c.prepareStatement(set + "scored_on IS NULL");
-             PreparedStatement again = c.prepareStatement(set + "scored_on = ?");
-             PreparedStatement hist = c.prepareStatement("INSERT INTO lead_score_history "
-                     + "(lead_id, scored_on, score_value, score_grade, model_id, model_version) VALUES (?, ?, ?, ?, ?, ?)")) {
-            List<Lead> firstRows = new ArrayList<>();
-            List<Lead> againRows = new ArrayList<>();
-            List<Lead> all = new ArrayList<>(changed);
-            all.addAll(cleared);
-            for (Lead lead : all) {
-                Instant previousOn = before.get(lead) == null ? null : before.get(lead).scoredOn();
-                PreparedStatement up = previousOn == null ? first : again;
-                (previousOn == null ? firstRows : againRows).add(lead);
-                LeadScore s = lead.score();
-                if (s == null) {
-                    up.setNull(1, Types.INTEGER);
-                    up.setNull(2, Types.VARCHAR);
-                    up.setNull(3, Types.VARCHAR);
-                    up.setNull(4, Types.VARCHAR);
-                    up.setNull(5, Types.INTEGER);
-                    up.setNull(6, Types.TIMESTAMP);
-                } else {
-                    up.setInt(1, s.value());
-                    up.setString(2, s.grade());
-                    up.setString(3, s.trend().name());
-                    up.setString(4, s.modelId());
-                    up.setInt(5, s.modelVersion());
-                    up.setTimestamp(6, timestamp(s.scoredOn()));
-                }
-                up.setString(7, lead.id());
-                if (previousOn != null) {
-                    up.setTimestamp(8, timestamp(previousOn));
-                }
-                up.addBatch();
-            }
-            List<Lead> written = new ArrayList<>();
-            collect(firstRows, firstRows.isEmpty() ? new int[0] : first.executeBatch(), written);
-            collect(againRows, againRows.isEmpty() ? new int[0] : again.executeBatch(), written);
-            boolean any = false;
-            for (Lead lead : written) {
-                LeadScore s = lead.score();
-                if (s != null) {
-                    hist.setString(1, lead.id());
-                    hist.setTimestamp(2, timestamp(s.scoredOn()));
-                    hist.setInt(3, s.value());
-                    hist.setString(4, s.grade());
-                    hist.setString(5, s.modelId());
-                    hist.setInt(6, s.modelVersion());
-                    hist.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                hist.executeBatch();
-            }
-            return written;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Writing scores failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void collect(List<Lead> rows, int[] counts, List<Lead> written) {
-        for (int i = 0; i < rows.size(); i++) {
-            // SUCCESS_NO_INFO (-2) says the row was written without a count
-            if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
-                written.add(rows.get(i));
-            }
-        }
-    }
-
-    private static Timestamp timestamp(Instant i) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
-    }
-
-    /**
-     * The connection of this transaction, for batched statements. EclipseLink holds one only once it has
-     * written something in the transaction; an empty update makes it take one.
-     */
-
     /** The lead's score with every reason, from the version that gave the score. */
     public Details details(Lead lead) {
         LeadScore s = lead.score();
@@ -234,7 +138,7 @@ public class ScoringService {
         ScoringModel model = registry.model(s.modelId(), s.modelVersion());
         List<Reason> positive = new ArrayList<>();
         List<Reason> negative = new ArrayList<>();
-        for (Contribution c : model.explain(new LeadFeatures(lead, em))) {
+        for (Contribution c : model.explain(new LeadFeatures(lead, repository::related))) {
             if (c.ignored() || Math.abs(c.impact()) < 0.05) {
                 continue;
             }
@@ -249,37 +153,16 @@ public class ScoringService {
 
     /** A model's current name, or null when it has been deleted. */
     public String modelName(String modelId) {
-        ModelConfig m = modelId == null ? null : em.find(ModelConfig.class, modelId);
-        return m == null ? null : m.name();
+        return models.find(modelId).map(ModelConfig::name).orElse(null);
     }
 
     /** The names of the given models, for pages of leads. */
     public Map<String, String> modelNames(java.util.Collection<String> ids) {
-        Map<String, String> names = new LinkedHashMap<>();
-        List<String> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
-        if (!wanted.isEmpty()) {
-            for (Object[] row : em.createQuery("select m.id, m.name from ModelConfig m where m.id in :ids", Object[].class)
-                    .setParameter("ids", wanted).getResultList()) {
-                names.put((String) row[0], (String) row[1]);
-            }
-        }
-        return names;
+        return models.names(ids.stream().filter(Objects::nonNull).distinct().toList());
     }
 
-    /** A history point of a lead's score. */
-    public record HistoryPoint(Instant scoredOn, int value, String grade, String modelId, int modelVersion) {
-    }
-
-    public List<HistoryPoint> history(String leadId) {
-        List<HistoryPoint> out = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT scored_on, score_value, score_grade, model_id, model_version "
-                        + "FROM lead_score_history WHERE lead_id = ? ORDER BY scored_on, id")
-                .setParameter(1, leadId).getResultList();
-        for (Object[] r : rows) {
-            out.add(new HistoryPoint(((Timestamp) r[0]).toLocalDateTime().toInstant(ZoneOffset.UTC),
-                    ((Number) r[1]).intValue(), (String) r[2], (String) r[3], ((Number) r[4]).intValue()));
-        }
-        return out;
+    /** A lead's score history, oldest first. */
+    public List<ScorePoint> history(String leadId) {
+        return repository.scoreHistory(leadId);
     }
 }

@@ -6,18 +6,13 @@ import io.leadscore.sdk.Record;
 import io.leadscore.sdk.RecordOperations;
 import io.leadscore.sdk.Stage;
 import io.leadscore.common.Times;
-import io.leadscore.db.TransactionConnection;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +29,8 @@ import java.util.function.Supplier;
 @Stateless
 public class PluginHost {
 
-    @PersistenceContext(unitName = "leadscore")
-    private EntityManager em;
+    @Inject
+    private SystemJobRepository repository;
     @Inject
     private PluginCatalog catalog;
     @EJB
@@ -73,7 +68,7 @@ public class PluginHost {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void written(Pipeline.Operation op, String id, Map<String, Object> stored) {
         for (SystemJob job : afterWrite(pipeline(), op, id, stored == null ? null : () -> stored)) {
-            em.persist(job);
+            repository.add(job);
             dispatcher.enqueue(job.id(), job.plugin());
         }
     }
@@ -117,11 +112,7 @@ public class PluginHost {
         if (jobs.isEmpty()) {
             return;
         }
-        try {
-            SystemJob.insertAll(TransactionConnection.of(em), jobs);
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not write " + jobs.size() + " system jobs: " + e.getMessage(), e);
-        }
+        repository.addAll(jobs);
         jobs.forEach(job -> dispatcher.enqueue(job.id(), job.plugin()));
     }
 }

@@ -100,6 +100,12 @@ public class PluginSteps {
         current = List.copyOf(steps);
     }
 
+    /** Another part of the product changed what a plugin declares. */
+    public void outdated(@jakarta.enterprise.event.Observes StepsOutdated event) {
+        LOG.fine(() -> "Plugin steps rebuilt: " + event.why());
+        refresh();
+    }
+
     private Map<String, RecordSchema> entities() {
         Map<String, RecordSchema> e = entities;
         if (e == null) {

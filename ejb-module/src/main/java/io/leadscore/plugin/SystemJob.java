@@ -81,29 +81,6 @@ public class SystemJob {
         this.nextAttemptOn = Times.utc(now);
     }
 
-    /** Inserts new jobs (a bulk create's) with one JDBC batch on the transaction's connection, as JPA would: version 1. */
-    static void insertAll(java.sql.Connection connection, List<SystemJob> jobs) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO system_job (id, version, plugin, "
-                + "message, entity, entity_id, status, attempts, correlation_id, depth, initiating_user, created_on, "
-                + "next_attempt_on) VALUES (?, 1, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")) {
-            for (SystemJob job : jobs) {
-                insert.setString(1, job.id);
-                insert.setString(2, job.plugin);
-                insert.setString(3, job.message.name());
-                insert.setString(4, job.entity);
-                insert.setString(5, job.entityId);
-                insert.setString(6, job.status.name());
-                insert.setString(7, job.correlationId);
-                insert.setInt(8, job.depth);
-                insert.setString(9, job.initiatingUser);
-                insert.setTimestamp(10, java.sql.Timestamp.valueOf(job.createdOn));
-                insert.setTimestamp(11, java.sql.Timestamp.valueOf(job.nextAttemptOn));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
     /** Takes the job for an attempt; false when it is not (or no longer) waiting. */
     public boolean start(Instant now) {
         if (status != JobStatus.Waiting) {
@@ -201,6 +178,8 @@ public class SystemJob {
     public int attempts() { return attempts; }
     public String error() { return error; }
     public String correlationId() { return correlationId; }
+    public int depth() { return depth; }
+    public String initiatingUser() { return initiatingUser; }
     public Instant createdOn() { return Times.instant(createdOn); }
     public Instant startedOn() { return Times.instant(startedOn); }
     public Instant completedOn() { return Times.instant(completedOn); }

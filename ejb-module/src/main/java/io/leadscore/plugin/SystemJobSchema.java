@@ -10,7 +10,7 @@ import io.leadscore.common.RecordSchema;
 import java.util.Arrays;
 
 /** The fields of a system job that lists filter and order by. */
-public final class SystemJobSchema {
+final class SystemJobSchema {
 
     public static final RecordSchema JOB = new RecordSchema("systemJob", SystemJob.class,
             FieldDef.readOnly("id", "Id", FieldType.ID),

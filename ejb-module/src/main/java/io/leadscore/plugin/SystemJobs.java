@@ -10,16 +10,12 @@ import io.leadscore.common.ListQuery;
 import io.leadscore.common.NotFoundException;
 import io.leadscore.common.Page;
 import io.leadscore.common.Times;
-import io.leadscore.db.TransactionConnection;
-import io.leadscore.filter.RecordQueries;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -47,8 +43,8 @@ public class SystemJobs {
     public static final String FAILED = "systemJobs.failed";
     public static final String RETRIED = "systemJobs.retried";
 
-    @PersistenceContext(unitName = "leadscore")
-    private EntityManager em;
+    @Inject
+    private SystemJobRepository jobs;
     @Inject
     private PluginCatalog catalog;
     @Inject
@@ -119,8 +115,7 @@ public class SystemJobs {
     /** A job whose batch failed runs on its own: another attempt. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean startAgain(String id) {
-        SystemJob job = em.find(SystemJob.class, id);
-        return job != null && job.startAgain(Times.now());
+        return jobs.find(id).map(job -> job.startAgain(Times.now())).orElse(false);
     }
 
     /**
@@ -130,8 +125,7 @@ public class SystemJobs {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<String> startBatched(List<String> ids) {
         List<String> startable = new ArrayList<>();
-        for (SystemJob job : em.createQuery("select j from SystemJob j where j.id in :ids", SystemJob.class)
-                .setParameter("ids", ids).getResultList()) {
+        for (SystemJob job : jobs.findAll(ids)) {
             Plugin plugin = catalog.plugin(job.plugin());
             if (plugin != null && plugin.batched() && job.status() == JobStatus.Waiting) {
                 startable.add(job.id());
@@ -140,36 +134,12 @@ public class SystemJobs {
         if (startable.isEmpty()) {
             return startable;
         }
-        int started = changeStatus(startable, JobStatus.Waiting, JobStatus.InProgress,
+        int started = jobs.changeStatus(startable, JobStatus.Waiting, JobStatus.InProgress,
                 "attempts = attempts + 1, started_on = ?", Times.now());
         if (started != startable.size()) {
             throw new IllegalStateException("Only " + started + " of " + startable.size() + " system jobs were still waiting");
         }
         return startable;
-    }
-
-    /**
-     * Moves jobs from one status to another with one statement, setting {@code set} (one timestamp parameter)
-     * and the next version; returns how many were in the first status. Plain JDBC on the transaction's
-     * connection: a JPQL bulk update tests every job of the persistence context against every id, and
-     * EclipseLink looks each parameter of a native query up in a list (both take time growing with the square
-     * of the batch).
-     */
-    private int changeStatus(List<String> ids, JobStatus from, JobStatus to, String set, Instant at) {
-        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        try (java.sql.PreparedStatement update = TransactionConnection.of(em).prepareStatement("UPDATE system_job SET "
-                + "status = ?, " + set + ", version = version + 1 WHERE status = ? AND id IN (" + marks + ")")) {
-            update.setString(1, to.name());
-            update.setTimestamp(2, java.sql.Timestamp.valueOf(Times.utc(at)));
-            update.setString(3, from.name());
-            for (int i = 0; i < ids.size(); i++) {
-                update.setString(4 + i, ids.get(i));
-            }
-            return update.executeUpdate();
-        } catch (java.sql.SQLException e) {
-            throw new jakarta.persistence.PersistenceException("Could not change " + ids.size() + " system jobs to " + to
-                    + ": " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -179,10 +149,9 @@ public class SystemJobs {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void executeAll(List<String> ids) {
-        List<SystemJob> jobs = em.createQuery("select j from SystemJob j where j.id in :ids", SystemJob.class)
-                .setParameter("ids", ids).getResultList();
+        List<SystemJob> started = jobs.findAll(ids);
         Map<String, List<SystemJob>> groups = new LinkedHashMap<>();
-        for (SystemJob job : jobs) {
+        for (SystemJob job : started) {
             Pipeline.Operation op = job.operation();
             groups.computeIfAbsent(job.plugin() + "@" + op.depth() + "@" + op.initiatingUser(), k -> new ArrayList<>()).add(job);
         }
@@ -200,12 +169,12 @@ public class SystemJobs {
         }
         // all Succeeded with one statement, as SystemJob.succeeded marks one
         Instant now = Times.now();
-        int succeeded = changeStatus(ids, JobStatus.InProgress, JobStatus.Succeeded,
+        int succeeded = jobs.changeStatus(ids, JobStatus.InProgress, JobStatus.Succeeded,
                 "completed_on = ?, error = NULL, next_attempt_on = NULL", now);
-        if (succeeded != jobs.size() || jobs.size() != ids.size()) {
+        if (succeeded != started.size() || started.size() != ids.size()) {
             throw new IllegalStateException("Only " + succeeded + " of " + ids.size() + " system jobs were still in progress");
         }
-        jobs.forEach(job -> savedToDone(job, now));
+        started.forEach(job -> savedToDone(job, now));
     }
 
     private void succeeded(SystemJob job, Instant now) {
@@ -236,13 +205,12 @@ public class SystemJobs {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean start(String id) {
-        SystemJob job = em.find(SystemJob.class, id);
-        return job != null && job.start(Times.now());
+        return jobs.find(id).map(job -> job.start(Times.now())).orElse(false);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void execute(String id) {
-        SystemJob job = em.find(SystemJob.class, id);
+        SystemJob job = jobs.find(id).orElseThrow();
         Plugin plugin = catalog.plugin(job.plugin());
         if (plugin == null) {
             throw new IllegalStateException("No plugin named " + job.plugin() + " is installed");
@@ -257,7 +225,7 @@ public class SystemJobs {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Duration fail(String id, String error, boolean retryable) {
-        SystemJob job = em.find(SystemJob.class, id);
+        SystemJob job = jobs.find(id).orElseThrow();
         Duration next = null;
         if (retryable) {
             next = job.failed(error, Times.now());
@@ -280,16 +248,14 @@ public class SystemJobs {
 
     /** Removes the Succeeded jobs completed before a time; Waiting, failed and canceled ones stay. */
     public int prune(Instant completedBefore) {
-        return em.createQuery("delete from SystemJob j where j.status = :s and j.completedOn < :t")
-                .setParameter("s", JobStatus.Succeeded).setParameter("t", Times.utc(completedBefore)).executeUpdate();
+        return jobs.deleteSucceededBefore(completedBefore);
     }
 
     /** Jobs to run after a restart: every Waiting job, and every InProgress one (its server stopped mid-way). */
     public List<String> resumable() {
-        List<SystemJob> jobs = em.createQuery("select j from SystemJob j where j.status in :s order by j.createdOn",
-                SystemJob.class).setParameter("s", List.of(JobStatus.Waiting, JobStatus.InProgress)).getResultList();
-        jobs.forEach(j -> j.interrupted(Times.now()));
-        return jobs.stream().map(SystemJob::id).toList();
+        List<SystemJob> unfinished = jobs.unfinished();
+        unfinished.forEach(j -> j.interrupted(Times.now()));
+        return unfinished.stream().map(SystemJob::id).toList();
     }
 
     /**
@@ -298,12 +264,7 @@ public class SystemJobs {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<String> takeBackStuck(Instant waitingBefore, Instant startedBefore, int max) {
-        List<SystemJob> stuck = em.createQuery("select j from SystemJob j where (j.status = :waiting and "
-                        + "coalesce(j.nextAttemptOn, j.createdOn) < :due) or (j.status = :running and j.startedOn < :started) "
-                        + "order by j.createdOn", SystemJob.class)
-                .setParameter("waiting", JobStatus.Waiting).setParameter("due", Times.utc(waitingBefore))
-                .setParameter("running", JobStatus.InProgress).setParameter("started", Times.utc(startedBefore))
-                .setMaxResults(max).getResultList();
+        List<SystemJob> stuck = jobs.stuck(waitingBefore, startedBefore, max);
         Instant now = Times.now();
         stuck.forEach(j -> j.interrupted(now));
         return stuck.stream().map(SystemJob::id).toList();
@@ -311,29 +272,22 @@ public class SystemJobs {
 
     /** The newest job of {@code plugin} about one record, if it has any (succeeded ones are pruned after a while). */
     public java.util.Optional<SystemJob> latest(String plugin, String entity, String entityId) {
-        return em.createQuery("select j from SystemJob j where j.plugin = :p and j.entity = :e and j.entityId = :id "
-                        + "order by j.createdOn desc", SystemJob.class)
-                .setParameter("p", plugin).setParameter("e", entity).setParameter("id", entityId)
-                .setMaxResults(1).getResultStream().findFirst();
+        return jobs.latest(plugin, entity, entityId);
     }
 
     public SystemJob get(String id) {
-        SystemJob job = em.find(SystemJob.class, id);
-        if (job == null) {
-            throw new NotFoundException("system job", id);
-        }
-        return job;
+        return jobs.find(id).orElseThrow(() -> new NotFoundException("system job", id));
     }
 
     public Page<SystemJob> list(ListQuery q) {
-        return RecordQueries.list(em, SystemJob.class, SystemJobSchema.JOB, q.withDefaultOrder("createdOn desc"), List.of());
+        return jobs.list(q.withDefaultOrder("createdOn desc"));
     }
 
     /** A Failed or Canceled job waits again, and runs once this transaction commits. */
     public SystemJob retry(String id) {
         SystemJob job = get(id);
         job.retry(Times.now());
-        em.flush();
+        jobs.flush();
         dispatcher.enqueue(job.id(), job.plugin());
         return job;
     }
@@ -341,7 +295,7 @@ public class SystemJobs {
     public SystemJob cancel(String id) {
         SystemJob job = get(id);
         job.cancel(Times.now());
-        em.flush();
+        jobs.flush();
         return job;
     }
 }

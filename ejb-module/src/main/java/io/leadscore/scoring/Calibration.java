@@ -5,7 +5,7 @@ package io.leadscore.scoring;
  * held-out rows the network never trained on. It undoes the class weighting and the network's over- or
  * under-confidence, so that a score of 70 means that about 70 % of such leads qualify.
  */
-public record Calibration(double a, double b) {
+record Calibration(double a, double b) {
 
     public static final Calibration IDENTITY = new Calibration(1, 0);
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * domain, a free-mail provider, or an invalid address); a first or last name, valid or not; a phone
  * number, valid or not.
  */
-public final class Intelligence {
+final class Intelligence {
 
     public static final String BUSINESS = "Business domain";
     public static final String FREE_MAIL = "Free-mail domain";

@@ -5,7 +5,7 @@ package io.leadscore.scoring;
  * closed leads had it, how many of those qualified, and the median days from creation to
  * qualification. Insights are written from it.
  */
-public record ValueGroup(String key, String description, int leads, int qualified, Double medianDaysToQualify) {
+record ValueGroup(String key, String description, int leads, int qualified, Double medianDaysToQualify) {
 
     public double qualificationRate() {
         return leads == 0 ? 0 : (double) qualified / leads;

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * the user names, a deployment sets its own (bootstrap.properties or the environment). A deployment that
  * replaces the basic registry (LDAP, say) says so with {@code users.registry=external}.
  */
-public final class UserSettings {
+final class UserSettings {
 
     public static final List<String> USERS = List.of("sales", "manager", "admin", "operator");
 

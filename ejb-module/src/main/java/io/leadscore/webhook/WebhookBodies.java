@@ -18,7 +18,7 @@ import java.util.Set;
 import static io.leadscore.common.Jsons.JSON;
 
 /** What a delivery says, and its signature: plain functions, the same for every event. */
-public final class WebhookBodies {
+final class WebhookBodies {
 
     /** Bookkeeping every save changes: not what a receiver means by a changed field. */
     private static final Set<String> BOOKKEEPING = Set.of("id", "version", "createdOn", "modifiedOn");

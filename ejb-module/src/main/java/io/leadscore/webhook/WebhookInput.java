@@ -22,7 +22,7 @@ import java.util.Set;
  * A webhook's settings as a client gives them, checked: every problem named by its field. A change (PATCH) starts
  * from the webhook as it is; its secret, which is never read back, stays unless the change gives a new one.
  */
-public record WebhookInput(String name, String url, String secret, Set<WebhookEvent> events, String filter,
+record WebhookInput(String name, String url, String secret, Set<WebhookEvent> events, String filter,
                            boolean enabled) {
 
     private static final Set<String> WRITABLE = Set.of("name", "url", "secret", "events", "filter", "enabled");

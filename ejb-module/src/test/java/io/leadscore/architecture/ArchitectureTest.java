@@ -69,6 +69,25 @@ class ArchitectureTest {
             .because("plugin authors build against the SDK jar alone: no entities, services or Jakarta EE");
 
     @ArchTest
+    static final ArchRule sqlOnlyInRepositories = noClasses().that().resideInAnyPackage("io.leadscore.lead..",
+                    "io.leadscore.customer..", "io.leadscore.model..", "io.leadscore.plugin..", "io.leadscore.record..",
+                    "io.leadscore.webhook..", "io.leadscore.leadimport..", "io.leadscore.operations..")
+            .and().haveSimpleNameNotEndingWith("Repository").and().doNotHaveSimpleName("LeadInserts")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("createNativeQuery")))
+            .orShould().dependOnClassesThat().belongToAnyOf(java.sql.Connection.class, java.sql.PreparedStatement.class,
+                    java.sql.Statement.class, io.leadscore.db.TransactionConnection.class)
+            .because("SQL and JDBC batches live in one repository per aggregate (LeadRepository, SystemJobRepository, "
+                    + "ModelRepository, ImportRepository, RescorePartitionRepository), not in the services");
+
+    @ArchTest
+    static final ArchRule applicationServicesGoThroughRepositories = noClasses().that()
+            .haveNameMatching("io\\.leadscore\\.(model\\.(ModelService|ScoringService)|leadimport\\.ImportService"
+                    + "|plugin\\.(SystemJobs|PluginHost))")
+            .should().dependOnClassesThat().belongToAnyOf(jakarta.persistence.EntityManager.class)
+            .because("models, scores and their history, imports and system jobs are stored by their repositories");
+
+    @ArchTest
     static final ArchRule onlyTheDemoLoadsTheDemo = noClasses().that().resideOutsideOfPackage("io.leadscore.demo..")
             .should().dependOnClassesThat().resideInAPackage("io.leadscore.demo..")
             .because("the demo is a start-up option, not something the product needs");

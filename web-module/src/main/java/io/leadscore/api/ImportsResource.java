@@ -1,8 +1,7 @@
 package io.leadscore.api;
 
-import io.leadscore.batch.OperatorJobs;
+import io.leadscore.batch.ImportStarts;
 import io.leadscore.common.Caller;
-import io.leadscore.common.ValidationException;
 import io.leadscore.leadimport.ImportService;
 import io.leadscore.leadimport.LeadImport;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,12 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import static io.leadscore.common.Jsons.JSON;
 
 /**
@@ -45,17 +39,13 @@ import static io.leadscore.common.Jsons.JSON;
 @Tag(name = "Imports")
 public class ImportsResource {
 
-    /** Largest file an import takes. */
-    public static final long MAX_BYTES = 100L * 1024 * 1024;
     /** Rejected rows shown with an import (the count covers all). */
     private static final int SHOWN_ERRORS = 1000;
 
     @EJB
     private ImportService imports;
     @EJB
-    private OperatorJobs launcher;
-    @jakarta.inject.Inject
-    private io.leadscore.common.WorkLimits limits;
+    private ImportStarts starts;
     @Context
     private SecurityContext security;
     @Context
@@ -69,75 +59,10 @@ public class ImportsResource {
             + "{id, status}; files over 100 MB are a 413")
     public Response start(InputStream body, @QueryParam("owner") String owner,
                           @QueryParam("businessProcess") String businessProcess) {
-        Caller caller = Callers.of(security);
-        if (owner != null && (owner.isBlank() || owner.length() > 100)) {
-            throw new ValidationException("owner", "must be 1 to 100 characters");
-        }
-        if (businessProcess != null && (businessProcess.isBlank() || businessProcess.length() > 100)) {
-            throw new ValidationException("businessProcess", "must be 1 to 100 characters");
-        }
-        limits.imports().take(); // a 429 when the server already runs as many imports as it may; given back when the job ends
-        String id = imports.newId();
-        Path file = imports.file(id);
-        LeadImport registered;
-        long execution;
-        try {
-            long bytes = save(body, file);
-            try {
-                registered = imports.register(id, caller, "upload.csv", bytes, owner, businessProcess);
-            } catch (RuntimeException e) {
-                delete(file);
-                throw e;
-            }
-            execution = launcher.importLeads(id);
-        } catch (RuntimeException e) {
-            limits.imports().release();
-            throw e;
-        }
-        return Response.accepted(JSON.createObjectBuilder().add("id", registered.id()).add("status", "Waiting")
-                        .add("executionId", execution).build())
-                .location(uri.getAbsolutePathBuilder().path(id).build()).build();
-    }
-
-    private static long save(InputStream body, Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            long total = 0;
-            try (OutputStream out = Files.newOutputStream(file)) {
-                byte[] buf = new byte[1 << 16];
-                int n;
-                while ((n = body.read(buf)) > 0) {
-                    total += n;
-                    if (total > MAX_BYTES) {
-                        throw tooLarge();
-                    }
-                    out.write(buf, 0, n);
-                }
-            }
-            if (total == 0) {
-                throw new ValidationException("body", "is empty; send a CSV file with a header row");
-            }
-            return total;
-        } catch (IOException e) {
-            delete(file);
-            throw new UncheckedIOException("The upload could not be stored", e);
-        } catch (RuntimeException e) {
-            delete(file);
-            throw e;
-        }
-    }
-
-    private static jakarta.ws.rs.WebApplicationException tooLarge() {
-        return new jakarta.ws.rs.WebApplicationException(Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                "An import takes files up to 100 MB; split the file"));
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // nothing more to do
-        }
+        ImportStarts.Started started = starts.start(Callers.of(security), body, owner, businessProcess);
+        return Response.accepted(JSON.createObjectBuilder().add("id", started.leadImport().id()).add("status", "Waiting")
+                        .add("executionId", started.executionId()).build())
+                .location(uri.getAbsolutePathBuilder().path(started.leadImport().id()).build()).build();
     }
 
     @GET

@@ -55,6 +55,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.SEVERE, p.getMessage(), p);
             return Problems.of(Status.INTERNAL_SERVER_ERROR, p.publicMessage());
         }
+        if (t instanceof io.leadscore.common.TooLargeException) {
+            return Problems.of(Status.REQUEST_ENTITY_TOO_LARGE, t.getMessage());
+        }
         if (t instanceof io.leadscore.common.Slots.Busy) {
             return Response.fromResponse(Problems.of(Status.TOO_MANY_REQUESTS, t.getMessage()))
                     .header("Retry-After", 10).build();

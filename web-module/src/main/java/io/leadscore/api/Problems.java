@@ -10,7 +10,7 @@ import java.util.List;
 import static io.leadscore.common.Jsons.JSON;
 
 /** Builds RFC 9457 problem responses: {@code {"type","title","status","detail","errors":[{"field","message"}]}}. */
-public final class Problems {
+final class Problems {
 
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 

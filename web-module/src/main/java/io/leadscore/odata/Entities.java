@@ -84,7 +84,7 @@ final class Entities {
         return e;
     }
 
-    static Entity history(int seq, ScoringService.HistoryPoint p) {
+    static Entity history(int seq, io.leadscore.lead.ScorePoint p) {
         Entity e = new Entity();
         e.addProperty(primitive("seq", seq));
         e.addProperty(primitive("scoredOn", p.scoredOn()));

@@ -423,7 +423,7 @@ final class RecordsProcessor implements CountEntityCollectionProcessor, EntityPr
     private EntityCollection history(Lead lead) {
         EntityCollection out = new EntityCollection();
         int seq = 0;
-        for (ScoringService.HistoryPoint p : services.scoring().history(lead.id())) {
+        for (io.leadscore.lead.ScorePoint p : services.scoring().history(lead.id())) {
             out.getEntities().add(Entities.history(++seq, p));
         }
         return out;

@@ -1,0 +1,152 @@
+package io.leadscore.plugin;
+
+import io.leadscore.common.ListQuery;
+import io.leadscore.common.Page;
+import io.leadscore.common.Times;
+import io.leadscore.db.TransactionConnection;
+import io.leadscore.filter.RecordQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where system jobs are stored: every read and write of the {@code system_job} table, JPA and JDBC, in the
+ * caller's transaction. {@link SystemJobs} runs jobs and {@link PluginHost} writes them through it.
+ */
+@ApplicationScoped
+public class SystemJobRepository {
+
+    @PersistenceContext(unitName = "leadscore")
+    private EntityManager em;
+
+    public Optional<SystemJob> find(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(SystemJob.class, id));
+    }
+
+    /**
+     * The jobs of these ids. Derby is told to probe the primary key (a comment elsewhere): before it has statistics
+     * on the table, it may scan every job and test each against every id.
+     */
+    @SuppressWarnings("unchecked")
+    public List<SystemJob> findAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT * FROM system_job --DERBY-PROPERTIES constraint=PK_SYSTEM_JOB\n"
+                + " WHERE id IN (");
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?").append(i + 1);
+        }
+        jakarta.persistence.Query q = em.createNativeQuery(sql.append(")").toString(), SystemJob.class);
+        for (int i = 0; i < ids.size(); i++) {
+            q.setParameter(i + 1, ids.get(i));
+        }
+        return q.getResultList();
+    }
+
+    /** A new job, written with the transaction's other changes. */
+    public void add(SystemJob job) {
+        em.persist(job);
+    }
+
+    /** New jobs (a bulk write's), inserted with one JDBC batch on the transaction's connection, as JPA would: version 1. */
+    public void addAll(List<SystemJob> jobs) {
+        try (PreparedStatement insert = TransactionConnection.of(em).prepareStatement("INSERT INTO system_job (id, "
+                + "version, plugin, message, entity, entity_id, status, attempts, correlation_id, depth, initiating_user, "
+                + "created_on, next_attempt_on) VALUES (?, 1, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")) {
+            for (SystemJob job : jobs) {
+                insert.setString(1, job.id());
+                insert.setString(2, job.plugin());
+                insert.setString(3, job.message().name());
+                insert.setString(4, job.entity());
+                insert.setString(5, job.entityId());
+                insert.setString(6, job.status().name());
+                insert.setString(7, job.correlationId());
+                insert.setInt(8, job.depth());
+                insert.setString(9, job.initiatingUser());
+                insert.setTimestamp(10, Timestamp.valueOf(Times.utc(job.createdOn())));
+                insert.setTimestamp(11, Timestamp.valueOf(Times.utc(job.nextAttemptOn())));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not write " + jobs.size() + " system jobs: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves jobs from one status to another, setting {@code set} (one timestamp parameter) and the next version;
+     * returns how many were in the first status. One JDBC batch of single-row updates by primary key on the
+     * transaction's connection: a JPQL bulk update tests every job of the persistence context against every id,
+     * EclipseLink looks each parameter of a native query up in a list (both take time growing with the square of the
+     * batch), and Derby without statistics on the table ran one {@code id IN (...)} update as a scan of every job.
+     */
+    int changeStatus(List<String> ids, JobStatus from, JobStatus to, String set, Instant at) {
+        try (PreparedStatement update = TransactionConnection.of(em).prepareStatement("UPDATE system_job SET "
+                + "status = ?, " + set + ", version = version + 1 WHERE id = ? AND status = ?")) {
+            Timestamp time = Timestamp.valueOf(Times.utc(at));
+            for (String id : ids) {
+                update.setString(1, to.name());
+                update.setTimestamp(2, time);
+                update.setString(3, id);
+                update.setString(4, from.name());
+                update.addBatch();
+            }
+            int changed = 0;
+            for (int n : update.executeBatch()) {
+                changed += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : n;
+            }
+            return changed;
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not change " + ids.size() + " system jobs to " + to + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the Succeeded jobs completed before a time. */
+    public int deleteSucceededBefore(Instant completedBefore) {
+        return em.createQuery("delete from SystemJob j where j.status = :s and j.completedOn < :t")
+                .setParameter("s", JobStatus.Succeeded).setParameter("t", Times.utc(completedBefore)).executeUpdate();
+    }
+
+    /** Every Waiting and InProgress job, oldest first. */
+    public List<SystemJob> unfinished() {
+        return em.createQuery("select j from SystemJob j where j.status in :s order by j.createdOn", SystemJob.class)
+                .setParameter("s", List.of(JobStatus.Waiting, JobStatus.InProgress)).getResultList();
+    }
+
+    /** Waiting jobs due before {@code waitingBefore} and InProgress ones started before {@code startedBefore}, oldest first. */
+    public List<SystemJob> stuck(Instant waitingBefore, Instant startedBefore, int max) {
+        return em.createQuery("select j from SystemJob j where (j.status = :waiting and "
+                        + "coalesce(j.nextAttemptOn, j.createdOn) < :due) or (j.status = :running and j.startedOn < :started) "
+                        + "order by j.createdOn", SystemJob.class)
+                .setParameter("waiting", JobStatus.Waiting).setParameter("due", Times.utc(waitingBefore))
+                .setParameter("running", JobStatus.InProgress).setParameter("started", Times.utc(startedBefore))
+                .setMaxResults(max).getResultList();
+    }
+
+    /** The newest job of {@code plugin} about one record, if there is one. */
+    public Optional<SystemJob> latest(String plugin, String entity, String entityId) {
+        return em.createQuery("select j from SystemJob j where j.plugin = :p and j.entity = :e and j.entityId = :id "
+                        + "order by j.createdOn desc", SystemJob.class)
+                .setParameter("p", plugin).setParameter("e", entity).setParameter("id", entityId)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public Page<SystemJob> list(ListQuery q) {
+        return RecordQueries.list(em, SystemJob.class, SystemJobSchema.JOB, q, List.of());
+    }
+
+    /** Writes the transaction's changes to jobs now, so that a conflict surfaces here. */
+    public void flush() {
+        em.flush();
+    }
+}
