@@ -33,11 +33,12 @@ export async function systemJobs() {
       h('td', {}, h('span', { class: `status job-${j.status}` }, j.status)),
       h('td', { class: 'num' }, String(j.attempts)),
       h('td', { class: 'hide-narrow' }, when(j.createdOn)),
+      h('td', { class: 'hide-narrow' }, j.server || ''),
       h('td', { class: 'wrap error-cell' }, j.error || ''),
       h('td', {},
         j.status === 'Failed' || j.status === 'Canceled' ? h('button', { type: 'button', onclick: () => act(j, 'retry') }, 'Retry') : null,
         j.status === 'Waiting' ? h('button', { type: 'button', onclick: () => act(j, 'cancel') }, 'Cancel') : null))));
-    if (page.value.length === 0) tbody.append(h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No jobs.')));
+    if (page.value.length === 0) tbody.append(h('tr', {}, h('td', { colspan: 9, class: 'muted' }, 'No jobs.')));
     summary.textContent = `${page.count} ${state.status ? state.status.toLowerCase() : ''} jobs`.replace('  ', ' ');
     pager.replaceChildren(
       h('button', { type: 'button', disabled: state.skip === 0, onclick: () => { state.skip -= PAGE; load(); } }, '← Previous'),
@@ -50,8 +51,8 @@ export async function systemJobs() {
     h('div', { class: 'toolbar' }, h('div', {}, h('label', { for: 'job-status' }, 'Status'), status)),
     summary, message,
     h('div', { class: 'table-wrap' }, h('table', {},
-      h('thead', {}, h('tr', {}, ...['Plugin', 'Message', 'Record', 'Status', 'Attempts', 'Created', 'Error', '']
-        .map((t, i) => h('th', { scope: 'col', class: i === 2 || i === 5 ? 'hide-narrow' : null }, t)))),
+      h('thead', {}, h('tr', {}, ...['Plugin', 'Message', 'Record', 'Status', 'Attempts', 'Created', 'Server', 'Error', '']
+        .map((t, i) => h('th', { scope: 'col', class: i === 2 || i === 5 || i === 6 ? 'hide-narrow' : null }, t)))),
       tbody)),
     pager);
   await load();

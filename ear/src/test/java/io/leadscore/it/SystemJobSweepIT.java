@@ -29,7 +29,10 @@ import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A system job left in progress with nothing running it (its thread died) is taken up again by the sweep. */
+/**
+ * A system job left in progress with nothing running it (its thread died, its server died) is taken up again by the
+ * sweep; one another live server holds is not.
+ */
 @ExtendWith(ArquillianExtension.class)
 class SystemJobSweepIT {
 
@@ -78,12 +81,45 @@ class SystemJobSweepIT {
         assertEquals(2, again.attempts(), "run once more, by the sweep");
     }
 
+    /**
+     * Issue 19: servers sharing the database. A job another server claimed is its own while the claim holds, however
+     * long it has been running; once the claim runs out (the server died), this one takes it up and runs it.
+     */
+    @Test
+    void aJobAnotherLiveServerHoldsIsLeftAloneUntilItsClaimRunsOut() throws Exception {
+        String id = leads.create(SALES, RecordInput.of(Map.of("lastName", "Claimed"), Map.of())).id();
+        SystemJob done = awaitJob(id, j -> j.status() == JobStatus.Succeeded);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+
+        claimed(done.id(), "other-server@elsewhere", now.minusHours(1), now.plusSeconds(60));
+        recovery.sweep();
+        SystemJob held = jobs.get(done.id());
+        assertEquals(JobStatus.InProgress, held.status(), "another live server's job is not taken");
+        assertEquals("other-server@elsewhere", held.owner());
+        assertEquals(1, held.attempts());
+
+        claimed(done.id(), "other-server@elsewhere", now.minusHours(1), now.minusSeconds(1));
+        recovery.sweep();
+        SystemJob again = awaitJob(id, j -> j.status() == JobStatus.Succeeded);
+        assertEquals(2, again.attempts(), "run once more, here");
+        assertTrue(again.owner() != null && !again.owner().equals("other-server@elsewhere"), again.owner());
+        assertEquals(null, again.leaseUntil(), "a finished job holds no claim");
+    }
+
     private void inProgressSince(String jobId, LocalDateTime startedOn) throws Exception {
+        // as this server's dead thread leaves it: no claim renewed any more (the sweep stops renewing after
+        // system.jobs.stuck.minutes, and the last claim runs out)
+        claimed(jobId, null, startedOn, null);
+    }
+
+    private void claimed(String jobId, String owner, LocalDateTime startedOn, LocalDateTime leaseUntil) throws Exception {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE system_job SET status = 'InProgress', started_on = ?, "
-                     + "completed_on = NULL, version = version + 1 WHERE id = ?")) {
+                     + "completed_on = NULL, owner = ?, lease_until = ?, version = version + 1 WHERE id = ?")) {
             s.setTimestamp(1, Timestamp.valueOf(startedOn));
-            s.setString(2, jobId);
+            s.setString(2, owner);
+            s.setTimestamp(3, leaseUntil == null ? null : Timestamp.valueOf(leaseUntil));
+            s.setString(4, jobId);
             assertEquals(1, s.executeUpdate());
         }
     }

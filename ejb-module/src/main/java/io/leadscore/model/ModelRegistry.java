@@ -49,6 +49,10 @@ public class ModelRegistry {
     private final Map<String, ScoringModel> loaded = new ConcurrentHashMap<>();
     private final Map<String, String> loadErrors = new ConcurrentHashMap<>();
     private volatile boolean started;
+    /** What the loaded list was built from: each published model's id, published version and row version. */
+    private volatile List<String> loadedFrom = List.of();
+    @jakarta.inject.Inject
+    private jakarta.enterprise.event.Event<io.leadscore.plugin.StepsOutdated> steps;
 
     @PostConstruct
     void start() {
@@ -90,6 +94,27 @@ public class ModelRegistry {
         next.sort(Comparator.comparingInt(PublishedModel::priority).reversed()
                 .thenComparing(PublishedModel::publishedOn, Comparator.reverseOrder()));
         published.set(List.copyOf(next));
+        loadedFrom = signature(models.stream().map(m -> new Object[]{m.id(), m.publishedVersion(), m.version()}).toList());
+    }
+
+    /**
+     * Every five seconds: when the published models in the database are not those loaded here (another server
+     * sharing the database published, unpublished, rolled back or changed one), loads them again, and the plugin
+     * steps follow. A change made here has already reloaded (ModelEvents) and finds nothing to do.
+     */
+    @jakarta.ejb.Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    public void watch() {
+        List<String> now = signature(em.createQuery("select m.id, m.publishedVersion, m.version from ModelConfig m "
+                + "where m.publishedVersion is not null", Object[].class).getResultList());
+        if (!now.equals(loadedFrom)) {
+            LOG.info("The published models changed in the database (another server): loading them again");
+            reload();
+            steps.fire(new io.leadscore.plugin.StepsOutdated("the published models changed on another server"));
+        }
+    }
+
+    private static List<String> signature(List<Object[]> rows) {
+        return rows.stream().map(r -> r[0] + ":" + r[1] + ":" + r[2]).sorted().toList();
     }
 
     /** The published models, highest priority first, then most recently published. */

@@ -16,14 +16,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * At start-up, runs every job still Waiting or left InProgress by a stopped or killed server: nothing is lost.
- * While the server runs, a sweep every minute hands back what was lost on the way (a job whose attempt never
- * reached the executor, a thread that died): Waiting jobs due for more than two minutes, and jobs InProgress for
- * longer than {@code system.jobs.stuck.minutes}, provided no attempt is queued or running in this application
- * (then nothing of it can still be on its way).
+ * At start-up, runs every job still Waiting, and those InProgress that this server left when it was stopped or
+ * killed or whose server's claim has run out: nothing is lost, and no job another live server runs is run twice.
+ * While the server runs, a sweep every ten seconds renews this server's claims on the jobs it runs (for
+ * {@code system.jobs.lease.seconds}) and hands back what was lost on the way: Waiting jobs due for more than a
+ * minute (a job whose attempt never reached an executor, here or on a server that died), and jobs InProgress whose
+ * claim has run out (a dead server's, or one this server stopped renewing after {@code system.jobs.stuck.minutes}),
+ * provided no attempt is queued or running in this application (then nothing of it can still be on its way).
  */
 @Startup
 @Singleton
@@ -45,14 +48,27 @@ public class JobRecovery {
     @ConfigProperty(name = "system.jobs.stuck.minutes", defaultValue = "10")
     private long stuckMinutes;
 
-    @Schedule(hour = "*", minute = "*", persistent = false)
+    /** Every ten seconds: this server's claims renewed, then what nobody runs taken up. */
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     public void sweep() {
+        try {
+            jobs.renewLeases(Duration.ofMinutes(stuckMinutes));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not renew this server's claims on its system jobs", e);
+        }
         if (dispatcher.queueDepth() > 0) {
             return;
         }
         Instant now = Times.now();
-        List<String> ids = jobs.takeBackStuck(now.minus(Duration.ofMinutes(2)), now.minus(Duration.ofMinutes(stuckMinutes)),
-                SWEEP);
+        List<String> ids;
+        try {
+            ids = jobs.takeBackStuck(now.minus(Duration.ofMinutes(1)), now.minus(Duration.ofMinutes(stuckMinutes)),
+                    SWEEP);
+        } catch (RuntimeException e) {
+            // another server took some of them back at the same moment; the next sweep sees what is left
+            LOG.log(Level.FINE, "Sweep of system jobs gave way to another", e);
+            return;
+        }
         if (!ids.isEmpty()) {
             LOG.warning(() -> ids.size() + " system job(s) found waiting or in progress with nothing running them: "
                     + "taken up again (" + String.join(", ", ids.subList(0, Math.min(5, ids.size())))

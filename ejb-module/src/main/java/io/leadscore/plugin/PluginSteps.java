@@ -60,6 +60,8 @@ public class PluginSteps {
     private PluginCatalog catalog;
 
     private volatile List<Pipeline.Step> current = List.of();
+    /** The registrations (id and row version) the current steps were built from. */
+    private volatile List<String> builtFrom = List.of();
 
     @PostConstruct
     void start() {
@@ -79,7 +81,8 @@ public class PluginSteps {
     public synchronized void refresh() {
         Map<String, StepDefinition> declared = declarations();
         Map<String, PluginStep> registered = new LinkedHashMap<>();
-        for (PluginStep row : rows()) {
+        List<PluginStep> rows = rows();
+        for (PluginStep row : rows) {
             if (row.declared()) {
                 registered.put(row.declaredKey(), row);
             }
@@ -98,6 +101,11 @@ public class PluginSteps {
             }
         }
         current = List.copyOf(steps);
+        builtFrom = signature(rows().stream().map(r -> new Object[]{r.id(), r.version()}).toList());
+    }
+
+    private static List<String> signature(List<Object[]> rows) {
+        return rows.stream().map(r -> r[0] + ":" + r[1]).sorted().toList();
     }
 
     /** Another part of the product changed what a plugin declares. */
@@ -138,10 +146,15 @@ public class PluginSteps {
         return declared;
     }
 
-    /** Picks up plugin jars added, replaced or removed in the plugin directory since the last look. */
-    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
+    /**
+     * Every five seconds: picks up plugin jars added, replaced or removed in the plugin directory since the last
+     * look, and registrations changed in the database by another server sharing it (enabled, ranked, added, removed).
+     */
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     public void rescan() {
-        if (catalog.scan()) {
+        boolean jars = catalog.scan();
+        if (jars || !builtFrom.equals(signature(em.createQuery("select s.id, s.version from PluginStep s",
+                Object[].class).getResultList()))) {
             refresh();
         }
     }

@@ -63,6 +63,11 @@ public class SystemJob {
     private LocalDateTime completedOn;
     @Column(name = "next_attempt_on")
     private LocalDateTime nextAttemptOn;
+    /** The server that claimed the job last (server.id), and until when its claim holds while the job is InProgress. */
+    @Column(length = 200)
+    private String owner;
+    @Column(name = "lease_until")
+    private LocalDateTime leaseUntil;
 
     protected SystemJob() {
     }
@@ -81,24 +86,39 @@ public class SystemJob {
         this.nextAttemptOn = Times.utc(now);
     }
 
-    /** Takes the job for an attempt; false when it is not (or no longer) waiting. */
-    public boolean start(Instant now) {
+    /**
+     * Takes the job for an attempt on server {@code owner}, whose claim lasts {@code lease}; false when it is not (or
+     * no longer) waiting.
+     */
+    public boolean start(Instant now, String owner, Duration lease) {
         if (status != JobStatus.Waiting) {
             return false;
         }
         status = JobStatus.InProgress;
         attempts++;
         startedOn = Times.utc(now);
+        claim(now, owner, lease);
         return true;
     }
 
+    private void claim(Instant now, String by, Duration lease) {
+        owner = by;
+        leaseUntil = Times.utc(now.plus(lease));
+    }
+
+    /** Whether another server may take the job up: it is in progress and its owner's claim has run out. */
+    public boolean abandoned(Instant now) {
+        return status == JobStatus.InProgress && (leaseUntil == null || leaseUntil.isBefore(Times.utc(now)));
+    }
+
     /** Another attempt of a job already in progress (its batch failed, and it now runs on its own). */
-    public boolean startAgain(Instant now) {
+    public boolean startAgain(Instant now, String owner, Duration lease) {
         if (status != JobStatus.InProgress) {
             return false;
         }
         attempts++;
         startedOn = Times.utc(now);
+        claim(now, owner, lease);
         return true;
     }
 
@@ -107,6 +127,7 @@ public class SystemJob {
         completedOn = Times.utc(now);
         error = null;
         nextAttemptOn = null;
+        leaseUntil = null;
     }
 
     /** Records a failed attempt: waiting again after a backoff while retries remain, else Failed. Returns the delay, or null. */
@@ -116,6 +137,7 @@ public class SystemJob {
             Duration delay = Duration.ofSeconds(1L << (attempts - 1));
             status = JobStatus.Waiting;
             nextAttemptOn = Times.utc(now.plus(delay));
+            leaseUntil = null;
             return delay;
         }
         failedFinally(message, now);
@@ -128,6 +150,7 @@ public class SystemJob {
         status = JobStatus.Failed;
         completedOn = Times.utc(now);
         nextAttemptOn = null;
+        leaseUntil = null;
     }
 
     private static String kept(String message) {
@@ -139,6 +162,7 @@ public class SystemJob {
         if (status == JobStatus.InProgress) {
             status = JobStatus.Waiting;
             nextAttemptOn = Times.utc(now);
+            leaseUntil = null;
         }
     }
 
@@ -184,4 +208,6 @@ public class SystemJob {
     public Instant startedOn() { return Times.instant(startedOn); }
     public Instant completedOn() { return Times.instant(completedOn); }
     public Instant nextAttemptOn() { return Times.instant(nextAttemptOn); }
+    public String owner() { return owner; }
+    public Instant leaseUntil() { return Times.instant(leaseUntil); }
 }

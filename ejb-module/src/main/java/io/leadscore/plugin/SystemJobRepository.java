@@ -83,21 +83,28 @@ public class SystemJobRepository {
     }
 
     /**
-     * Moves jobs from one status to another, setting {@code set} (one timestamp parameter) and the next version;
-     * returns how many were in the first status. One JDBC batch of single-row updates by primary key on the
-     * transaction's connection: a JPQL bulk update tests every job of the persistence context against every id,
-     * EclipseLink looks each parameter of a native query up in a list (both take time growing with the square of the
-     * batch), and Derby without statistics on the table ran one {@code id IN (...)} update as a scan of every job.
+     * Moves jobs from one status to another (and, when {@code owner} is given, only those that server holds),
+     * setting {@code set} with its {@code values} and the next version; returns how many were moved. One JDBC batch of
+     * single-row updates by primary key on the transaction's connection: a JPQL bulk update tests every job of the
+     * persistence context against every id, EclipseLink looks each parameter of a native query up in a list (both
+     * take time growing with the square of the batch), and Derby without statistics on the table ran one
+     * {@code id IN (...)} update as a scan of every job.
      */
-    int changeStatus(List<String> ids, JobStatus from, JobStatus to, String set, Instant at) {
+    int changeStatus(List<String> ids, JobStatus from, String owner, JobStatus to, String set, Object... values) {
         try (PreparedStatement update = TransactionConnection.of(em).prepareStatement("UPDATE system_job SET "
-                + "status = ?, " + set + ", version = version + 1 WHERE id = ? AND status = ?")) {
-            Timestamp time = Timestamp.valueOf(Times.utc(at));
+                + "status = ?, " + set + ", version = version + 1 WHERE id = ? AND status = ?"
+                + (owner == null ? "" : " AND owner = ?"))) {
             for (String id : ids) {
-                update.setString(1, to.name());
-                update.setTimestamp(2, time);
-                update.setString(3, id);
-                update.setString(4, from.name());
+                int i = 1;
+                update.setString(i++, to.name());
+                for (Object v : values) {
+                    update.setObject(i++, v instanceof Instant t ? Timestamp.valueOf(Times.utc(t)) : v);
+                }
+                update.setString(i++, id);
+                update.setString(i++, from.name());
+                if (owner != null) {
+                    update.setString(i, owner);
+                }
                 update.addBatch();
             }
             int changed = 0;
@@ -111,25 +118,55 @@ public class SystemJobRepository {
         }
     }
 
+    /**
+     * Extends the claims of the jobs {@code owner} runs (InProgress, started since {@code startedSince}) to
+     * {@code until}; the version stays, so the attempts' own writes never conflict with it. Returns how many.
+     */
+    public int renewLeases(String owner, Instant startedSince, Instant until) {
+        try (PreparedStatement update = TransactionConnection.of(em).prepareStatement("UPDATE system_job SET "
+                + "lease_until = ? WHERE owner = ? AND status = ? AND started_on >= ?")) {
+            update.setTimestamp(1, Timestamp.valueOf(Times.utc(until)));
+            update.setString(2, owner);
+            update.setString(3, JobStatus.InProgress.name());
+            update.setTimestamp(4, Timestamp.valueOf(Times.utc(startedSince)));
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not renew the leases of " + owner + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Removes the Succeeded jobs completed before a time. */
     public int deleteSucceededBefore(Instant completedBefore) {
         return em.createQuery("delete from SystemJob j where j.status = :s and j.completedOn < :t")
                 .setParameter("s", JobStatus.Succeeded).setParameter("t", Times.utc(completedBefore)).executeUpdate();
     }
 
-    /** Every Waiting and InProgress job, oldest first. */
-    public List<SystemJob> unfinished() {
-        return em.createQuery("select j from SystemJob j where j.status in :s order by j.createdOn", SystemJob.class)
-                .setParameter("s", List.of(JobStatus.Waiting, JobStatus.InProgress)).getResultList();
+    /**
+     * What a server starting up takes up again, oldest first: every Waiting job, and those InProgress that it held
+     * before it stopped ({@code owner}), that nobody holds, or whose holder's lease has run out. Jobs another live
+     * server runs stay its own.
+     */
+    public List<SystemJob> unfinished(String owner, Instant now) {
+        return em.createQuery("select j from SystemJob j where j.status = :waiting or (j.status = :running and ("
+                        + "j.owner = :owner or j.owner is null or j.leaseUntil is null or j.leaseUntil < :now)) "
+                        + "order by j.createdOn", SystemJob.class)
+                .setParameter("waiting", JobStatus.Waiting).setParameter("running", JobStatus.InProgress)
+                .setParameter("owner", owner).setParameter("now", Times.utc(now)).getResultList();
     }
 
-    /** Waiting jobs due before {@code waitingBefore} and InProgress ones started before {@code startedBefore}, oldest first. */
-    public List<SystemJob> stuck(Instant waitingBefore, Instant startedBefore, int max) {
+    /**
+     * Jobs nothing runs, oldest first: Waiting and due before {@code waitingBefore}, or InProgress with a claim that
+     * ran out before {@code now} (its server died, or stopped renewing it), or with none and started before
+     * {@code startedBefore}.
+     */
+    public List<SystemJob> stuck(Instant waitingBefore, Instant now, Instant startedBefore, int max) {
         return em.createQuery("select j from SystemJob j where (j.status = :waiting and "
-                        + "coalesce(j.nextAttemptOn, j.createdOn) < :due) or (j.status = :running and j.startedOn < :started) "
+                        + "coalesce(j.nextAttemptOn, j.createdOn) < :due) or (j.status = :running and "
+                        + "(j.leaseUntil < :now or (j.leaseUntil is null and j.startedOn < :started))) "
                         + "order by j.createdOn", SystemJob.class)
                 .setParameter("waiting", JobStatus.Waiting).setParameter("due", Times.utc(waitingBefore))
-                .setParameter("running", JobStatus.InProgress).setParameter("started", Times.utc(startedBefore))
+                .setParameter("running", JobStatus.InProgress).setParameter("now", Times.utc(now))
+                .setParameter("started", Times.utc(startedBefore))
                 .setMaxResults(max).getResultList();
     }
 

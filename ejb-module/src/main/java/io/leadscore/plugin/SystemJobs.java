@@ -46,6 +46,8 @@ public class SystemJobs {
     @Inject
     private SystemJobRepository jobs;
     @Inject
+    private ServerIdentity server;
+    @Inject
     private PluginCatalog catalog;
     @Inject
     private RecordOperations records;
@@ -62,7 +64,13 @@ public class SystemJobs {
     /** One attempt; returns the delay before the next one, or null when there is none. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Duration attempt(String id) {
-        if (!self.start(id)) {
+        try {
+            if (!self.start(id)) {
+                return null;
+            }
+        } catch (RuntimeException e) {
+            // another server (or another attempt here) took it at the same moment: its claim committed first
+            LOG.log(Level.FINE, "System job " + id + " was taken by another attempt", e);
             return null;
         }
         return run(id);
@@ -115,7 +123,7 @@ public class SystemJobs {
     /** A job whose batch failed runs on its own: another attempt. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean startAgain(String id) {
-        return jobs.find(id).map(job -> job.startAgain(Times.now())).orElse(false);
+        return jobs.find(id).map(job -> job.startAgain(Times.now(), server.id(), server.lease())).orElse(false);
     }
 
     /**
@@ -134,8 +142,10 @@ public class SystemJobs {
         if (startable.isEmpty()) {
             return startable;
         }
-        int started = jobs.changeStatus(startable, JobStatus.Waiting, JobStatus.InProgress,
-                "attempts = attempts + 1, started_on = ?", Times.now());
+        Instant now = Times.now();
+        int started = jobs.changeStatus(startable, JobStatus.Waiting, null, JobStatus.InProgress,
+                "attempts = attempts + 1, started_on = ?, owner = ?, lease_until = ?", now, server.id(),
+                now.plus(server.lease()));
         if (started != startable.size()) {
             throw new IllegalStateException("Only " + started + " of " + startable.size() + " system jobs were still waiting");
         }
@@ -169,8 +179,9 @@ public class SystemJobs {
         }
         // all Succeeded with one statement, as SystemJob.succeeded marks one
         Instant now = Times.now();
-        int succeeded = jobs.changeStatus(ids, JobStatus.InProgress, JobStatus.Succeeded,
-                "completed_on = ?, error = NULL, next_attempt_on = NULL", now);
+        // only while this server still holds them: one whose claim ran out may have been taken up elsewhere
+        int succeeded = jobs.changeStatus(ids, JobStatus.InProgress, server.id(), JobStatus.Succeeded,
+                "completed_on = ?, error = NULL, next_attempt_on = NULL, lease_until = NULL", now);
         if (succeeded != started.size() || started.size() != ids.size()) {
             throw new IllegalStateException("Only " + succeeded + " of " + ids.size() + " system jobs were still in progress");
         }
@@ -205,7 +216,7 @@ public class SystemJobs {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean start(String id) {
-        return jobs.find(id).map(job -> job.start(Times.now())).orElse(false);
+        return jobs.find(id).map(job -> job.start(Times.now(), server.id(), server.lease())).orElse(false);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -251,21 +262,33 @@ public class SystemJobs {
         return jobs.deleteSucceededBefore(completedBefore);
     }
 
-    /** Jobs to run after a restart: every Waiting job, and every InProgress one (its server stopped mid-way). */
+    /**
+     * Jobs to run after a restart: every Waiting job, and those InProgress that this server held when it stopped
+     * mid-way, or that nobody holds any more (a dead server's, once its lease ran out); another live server's stay.
+     */
     public List<String> resumable() {
-        List<SystemJob> unfinished = jobs.unfinished();
-        unfinished.forEach(j -> j.interrupted(Times.now()));
+        Instant now = Times.now();
+        List<SystemJob> unfinished = jobs.unfinished(server.id(), now);
+        unfinished.forEach(j -> j.interrupted(now));
         return unfinished.stream().map(SystemJob::id).toList();
     }
 
+    /** Extends this server's claims on the jobs it runs (started within {@code stuck}: older ones are let go). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int renewLeases(Duration stuck) {
+        Instant now = Times.now();
+        return jobs.renewLeases(server.id(), now.minus(stuck), now.plus(server.lease()));
+    }
+
     /**
-     * Jobs that look abandoned: Waiting and due before {@code waitingBefore}, or InProgress since before
-     * {@code startedBefore}; those in progress wait again. At most {@code max}, oldest first; returns their ids.
+     * Jobs that look abandoned: Waiting and due before {@code waitingBefore}, or InProgress with a claim that has
+     * run out (any server's: its server died or let it go), or with none since before {@code startedBefore}; those in
+     * progress wait again. At most {@code max}, oldest first; returns their ids.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<String> takeBackStuck(Instant waitingBefore, Instant startedBefore, int max) {
-        List<SystemJob> stuck = jobs.stuck(waitingBefore, startedBefore, max);
         Instant now = Times.now();
+        List<SystemJob> stuck = jobs.stuck(waitingBefore, now, startedBefore, max);
         stuck.forEach(j -> j.interrupted(now));
         return stuck.stream().map(SystemJob::id).toList();
     }

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SystemJobTest {
 
     private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(30);
 
     private static SystemJob job() {
         Pipeline.Operation op = new Pipeline.Operation(Message.Create, "lead", "sales", UUID.randomUUID(), 1,
@@ -33,26 +34,26 @@ class SystemJobTest {
         assertEquals(JobStatus.Waiting, job.status());
         long[] delays = {1, 2, 4, 8};
         for (long d : delays) {
-            assertTrue(job.start(T));
+            assertTrue(job.start(T, "a@host", LEASE));
             assertEquals(JobStatus.InProgress, job.status());
             assertEquals(Duration.ofSeconds(d), job.failed("database away", T));
             assertEquals(JobStatus.Waiting, job.status());
             assertEquals(T.plusSeconds(d), job.nextAttemptOn());
         }
-        assertTrue(job.start(T));
+        assertTrue(job.start(T, "a@host", LEASE));
         assertNull(job.failed("database away", T));
         assertEquals(JobStatus.Failed, job.status());
         assertEquals(5, job.attempts());
         assertEquals("database away", job.error());
-        assertFalse(job.start(T), "a failed job does not start again by itself");
+        assertFalse(job.start(T, "a@host", LEASE), "a failed job does not start again by itself");
     }
 
     @Test
     void aSucceededJobKeepsNoErrorAndCannotBeRetriedOrCanceled() {
         SystemJob job = job();
-        job.start(T);
+        job.start(T, "a@host", LEASE);
         job.failed("once", T);
-        job.start(T);
+        job.start(T, "a@host", LEASE);
         job.succeeded(T.plusSeconds(2));
         assertEquals(JobStatus.Succeeded, job.status());
         assertNull(job.error());
@@ -64,17 +65,41 @@ class SystemJobTest {
     @Test
     void aJobInProgressWhenTheServerStoppedWaitsAgainAndOnlyWaitingJobsCancel() {
         SystemJob job = job();
-        job.start(T);
+        job.start(T, "a@host", LEASE);
         job.interrupted(T);
         assertEquals(JobStatus.Waiting, job.status());
         job.cancel(T);
         assertEquals(JobStatus.Canceled, job.status());
-        assertFalse(job.start(T));
+        assertFalse(job.start(T, "a@host", LEASE));
         job.retry(T);
         assertEquals(JobStatus.Waiting, job.status());
         assertEquals(0, job.attempts());
-        assertTrue(job.start(T));
+        assertTrue(job.start(T, "a@host", LEASE));
         assertEquals("L1", job.operation().target().id());
         assertEquals(Message.Create, job.operation().message());
+    }
+
+    @Test
+    void aClaimHoldsForItsLeaseAndOnlyARunningJobIsEverAbandoned() {
+        SystemJob job = job();
+        assertFalse(job.abandoned(T.plusSeconds(3600)), "a waiting job is nobody's");
+        job.start(T, "one@host", LEASE);
+        assertEquals("one@host", job.owner());
+        assertEquals(T.plus(LEASE), job.leaseUntil());
+        assertFalse(job.abandoned(T.plusSeconds(29)), "another server leaves it alone while the claim holds");
+        assertTrue(job.abandoned(T.plusSeconds(31)), "and takes it up once the claim has run out");
+        job.interrupted(T.plusSeconds(31));
+        assertTrue(job.start(T.plusSeconds(32), "two@host", LEASE), "the other server claims it");
+        assertEquals("two@host", job.owner());
+        job.succeeded(T.plusSeconds(33));
+        assertNull(job.leaseUntil(), "a finished job holds no claim");
+        assertFalse(job.abandoned(T.plusSeconds(3600)));
+    }
+
+    @Test
+    void aServerIsNamedByItsIdAtItsHost() {
+        assertEquals("leadscore-it@build1", ServerIdentity.of("leadscore-it", "build1"));
+        assertEquals("eu-1@10.0.0.7", ServerIdentity.of("eu-1@10.0.0.7", "build1"), "an id that names its host stays");
+        assertEquals("leadscore@build1", ServerIdentity.of(" ", "build1"));
     }
 }

@@ -36,13 +36,15 @@ public class SystemJobsResource {
     /** A system job as API.md shows it. */
     @JsonbNillable
     @JsonbPropertyOrder({"id", "plugin", "message", "entityId", "status", "attempts", "error", "correlationId",
-            "createdOn", "startedOn", "completedOn", "nextAttemptOn"})
+            "createdOn", "startedOn", "completedOn", "nextAttemptOn", "server", "leaseUntil"})
     public record JobView(String id, String plugin, String message, String entityId, String status, int attempts,
                           String error, String correlationId, Instant createdOn, Instant startedOn,
-                          Instant completedOn, Instant nextAttemptOn) {
+                          Instant completedOn, Instant nextAttemptOn, String server, Instant leaseUntil) {
+        /** {@code server}: the server that runs the job (or ran its last attempt); {@code leaseUntil}: its claim, while InProgress. */
         static JobView of(SystemJob j) {
             return new JobView(j.id(), j.plugin(), j.message().name(), j.entityId(), j.status().name(), j.attempts(),
-                    j.error(), j.correlationId(), j.createdOn(), j.startedOn(), j.completedOn(), j.nextAttemptOn());
+                    j.error(), j.correlationId(), j.createdOn(), j.startedOn(), j.completedOn(), j.nextAttemptOn(),
+                    j.owner(), j.leaseUntil());
         }
     }
 
