@@ -18,8 +18,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.util.List;
@@ -45,8 +43,8 @@ public class DriftWatch {
     public static final String DRIFTING = "models.drifting";
     static final int SAMPLE = 5000;
 
-    @PersistenceContext(unitName = "leadscore")
-    private EntityManager em;
+    @jakarta.inject.Inject
+    private ModelRepository repository;
     @EJB
     private ModelRegistry registry;
     @EJB
@@ -79,10 +77,7 @@ public class DriftWatch {
 
     /** Checks the published version of a model now and keeps the result; 404 for no such model, 409 if unpublished. */
     public JsonObject check(String modelId) {
-        ModelConfig m = em.find(ModelConfig.class, modelId);
-        if (m == null) {
-            throw new NotFoundException("model", modelId);
-        }
+        ModelConfig m = repository.find(modelId).orElseThrow(() -> new NotFoundException("model", modelId));
         PublishedModel p = registry.published().stream().filter(x -> x.modelId().equals(modelId)).findFirst()
                 .orElseThrow(() -> new ConflictException("The model '" + m.name() + "' is not published: only a "
                         + "published version is checked for drift"));
@@ -117,8 +112,7 @@ public class DriftWatch {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void keep(String modelId, JsonObject check) {
-        em.createQuery("update ModelConfig m set m.driftJson = :json where m.id = :id")
-                .setParameter("json", check.toString()).setParameter("id", modelId).executeUpdate();
+        repository.keepDrift(modelId, check.toString());
     }
 
     /**
@@ -128,7 +122,6 @@ public class DriftWatch {
     private void count() {
         metrics.gauge(DRIFTING, drifting::get);
         // the checks as stored (a scalar: an entity this call already read would come back as it was read)
-        drifting.set((int) em.createQuery("select m.driftJson from ModelConfig m where m.driftJson is not null",
-                        String.class).getResultList().stream().filter(ModelConfig::drifting).count());
+        drifting.set((int) repository.driftChecks().stream().filter(ModelConfig::drifting).count());
     }
 }

@@ -13,8 +13,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,8 +39,8 @@ public class ModelRegistry {
 
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class.getName());
 
-    @PersistenceContext(unitName = "leadscore")
-    private EntityManager em;
+    @jakarta.inject.Inject
+    private ModelRepository repository;
 
     private final AtomicReference<List<PublishedModel>> published = new AtomicReference<>(List.of());
     /** Loaded versions by model id and version number (versions are immutable). */
@@ -73,8 +71,7 @@ public class ModelRegistry {
 
     public synchronized void reload() {
         List<PublishedModel> next = new ArrayList<>();
-        List<ModelConfig> models = em.createQuery(
-                "select m from ModelConfig m where m.publishedVersion is not null", ModelConfig.class).getResultList();
+        List<ModelConfig> models = repository.published();
         for (ModelConfig m : models) {
             try {
                 ModelVersion v = version(m.id(), m.publishedVersion());
@@ -104,8 +101,7 @@ public class ModelRegistry {
      */
     @jakarta.ejb.Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     public void watch() {
-        List<String> now = signature(em.createQuery("select m.id, m.publishedVersion, m.version from ModelConfig m "
-                + "where m.publishedVersion is not null", Object[].class).getResultList());
+        List<String> now = signature(repository.publishedState());
         if (!now.equals(loadedFrom)) {
             LOG.info("The published models changed in the database (another server): loading them again");
             reload();
@@ -154,22 +150,14 @@ public class ModelRegistry {
     }
 
     private ModelVersion version(String modelId, int number) {
-        List<ModelVersion> found = em.createQuery(
-                        "select v from ModelVersion v where v.modelId = :m and v.number = :n", ModelVersion.class)
-                .setParameter("m", modelId).setParameter("n", number).getResultList();
-        if (found.isEmpty()) {
-            throw new IllegalStateException("Model " + modelId + " has no version " + number);
-        }
-        return found.get(0);
+        return repository.version(modelId, number)
+                .orElseThrow(() -> new IllegalStateException("Model " + modelId + " has no version " + number));
     }
 
     private ScoringModel load(ModelVersion v) {
         return loaded.computeIfAbsent(key(v.modelId(), v.number()), k -> {
-            StoredArtifact a = em.find(StoredArtifact.class, v.id());
-            if (a == null) {
-                throw new IllegalStateException("Version " + v.number() + " has no stored artifact");
-            }
-            byte[] bytes = a.content();
+            byte[] bytes = repository.artifact(v.id())
+                    .orElseThrow(() -> new IllegalStateException("Version " + v.number() + " has no stored artifact"));
             String sum = ModelArtifact.checksum(bytes);
             if (!sum.equals(v.checksum())) {
                 throw new IllegalStateException("The artifact of version " + v.number() + " is damaged: checksum "

@@ -104,6 +104,47 @@ public class ModelRepository {
                 .setParameter("m", modelId).setParameter("n", number).getResultStream().findFirst();
     }
 
+    /** The highest version number a model has had, or null before its first training. */
+    public Integer lastVersionNumber(String modelId) {
+        return em.createQuery("select max(v.number) from ModelVersion v where v.modelId = :m", Integer.class)
+                .setParameter("m", modelId).getSingleResult();
+    }
+
+    /** A new trained version and its artifact. */
+    public void addVersion(ModelVersion v, byte[] artifact) {
+        em.persist(v);
+        em.persist(new StoredArtifact(v.id(), artifact));
+    }
+
+    /** The stored artifact of a version, if it has one. */
+    public Optional<byte[]> artifact(String versionId) {
+        return Optional.ofNullable(em.find(StoredArtifact.class, versionId)).map(StoredArtifact::content);
+    }
+
+    /** The published models. */
+    public List<ModelConfig> published() {
+        return em.createQuery("select m from ModelConfig m where m.publishedVersion is not null", ModelConfig.class)
+                .getResultList();
+    }
+
+    /** Each published model's id, published version and row version, as the database has them now. */
+    public List<Object[]> publishedState() {
+        return em.createQuery("select m.id, m.publishedVersion, m.version from ModelConfig m "
+                + "where m.publishedVersion is not null", Object[].class).getResultList();
+    }
+
+    /** Keeps a drift check with the model without touching its version (a check is no change of the configuration). */
+    public void keepDrift(String modelId, String check) {
+        em.createQuery("update ModelConfig m set m.driftJson = :json where m.id = :id")
+                .setParameter("json", check).setParameter("id", modelId).executeUpdate();
+    }
+
+    /** The drift checks the models keep, as stored. */
+    public List<String> driftChecks() {
+        return em.createQuery("select m.driftJson from ModelConfig m where m.driftJson is not null", String.class)
+                .getResultList();
+    }
+
     /** How many open leads both configurations select (business process and filter). */
     public long openLeadsCoveredByBoth(ModelDefinition a, ModelDefinition b) {
         CriteriaBuilder cb = em.getCriteriaBuilder();

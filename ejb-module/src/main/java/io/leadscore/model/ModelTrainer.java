@@ -20,8 +20,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +43,8 @@ public class ModelTrainer {
     /** As the trainer: the closed leads of each outcome a training needs (Trainer.Options). */
     static final int MINIMUM_PER_CLASS = Trainer.Options.defaults(SEED).minimumPerClass();
 
-    @PersistenceContext(unitName = "leadscore")
-    private EntityManager em;
+    @jakarta.inject.Inject
+    private ModelRepository repository;
     @Resource
     private ManagedExecutorService executor;
     @EJB
@@ -189,7 +187,7 @@ public class ModelTrainer {
 
     /** The version of a model that scores leads now, or null. */
     public ModelVersion publishedVersion(String modelId) {
-        ModelConfig m = em.find(ModelConfig.class, modelId);
+        ModelConfig m = repository.find(modelId).orElse(null);
         if (m == null || m.publishedVersion() == null) {
             return null;
         }
@@ -197,35 +195,27 @@ public class ModelTrainer {
     }
 
     public ModelDefinition definition(String modelId) {
-        ModelConfig m = em.find(ModelConfig.class, modelId);
-        if (m == null) {
-            throw new io.leadscore.common.NotFoundException("model", modelId);
-        }
-        return m.definition();
+        return repository.find(modelId).orElseThrow(() -> new io.leadscore.common.NotFoundException("model", modelId))
+                .definition();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int store(String modelId, ModelDefinition d, TrainingResult r, Chosen chosen, double[] scoreShares,
                      byte[] artifact) {
-        ModelConfig m = em.find(ModelConfig.class, modelId);
-        Integer last = em.createQuery("select max(v.number) from ModelVersion v where v.modelId = :m", Integer.class)
-                .setParameter("m", modelId).getSingleResult();
+        ModelConfig m = repository.find(modelId).orElseThrow();
+        Integer last = repository.lastVersionNumber(modelId);
         int number = last == null ? 1 : last + 1;
         ModelVersion v = new ModelVersion(modelId, number, d, metrics(r, chosen, scoreShares), factors(r.factors()),
                 ModelArtifact.checksum(artifact), artifact.length, r.trainingRows(), r.qualified(), r.disqualified(),
                 r.millis(), Times.now());
-        em.persist(v);
-        em.persist(new StoredArtifact(v.id(), artifact));
+        repository.addVersion(v, artifact);
         m.trained(number);
         return number;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void fail(String modelId, String message) {
-        ModelConfig m = em.find(ModelConfig.class, modelId);
-        if (m != null) {
-            m.failed(message);
-        }
+        repository.find(modelId).ifPresent(m -> m.failed(message));
     }
 
     /**

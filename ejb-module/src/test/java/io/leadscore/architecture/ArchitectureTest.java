@@ -82,8 +82,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule applicationServicesGoThroughRepositories = noClasses().that()
-            .haveNameMatching("io\\.leadscore\\.(model\\.(ModelService|ScoringService)|leadimport\\.ImportService"
-                    + "|plugin\\.(SystemJobs|PluginHost))")
+            .haveNameMatching("io\\.leadscore\\.(model\\.(ModelService|ScoringService|ModelTrainer|ModelRegistry|DriftWatch)"
+                    + "|leadimport\\.ImportService|plugin\\.(SystemJobs|PluginHost))")
             .should().dependOnClassesThat().belongToAnyOf(jakarta.persistence.EntityManager.class)
             .because("models, scores and their history, imports and system jobs are stored by their repositories");
 
