@@ -81,8 +81,7 @@ public class PluginSteps {
     public synchronized void refresh() {
         Map<String, StepDefinition> declared = declarations();
         Map<String, PluginStep> registered = new LinkedHashMap<>();
-        List<PluginStep> rows = rows();
-        for (PluginStep row : rows) {
+        for (PluginStep row : rows()) {
             if (row.declared()) {
                 registered.put(row.declaredKey(), row);
             }
@@ -95,13 +94,14 @@ public class PluginSteps {
         });
         em.flush();
         List<Pipeline.Step> steps = new ArrayList<>();
-        for (Registration r : registrations(declared)) {
+        List<Registration> registrations = registrations(declared);
+        for (Registration r : registrations) {
             if (r.definition() != null) {
                 steps.add(new Pipeline.Step(r.row().id(), r.definition()));
             }
         }
         current = List.copyOf(steps);
-        builtFrom = signature(rows().stream().map(r -> new Object[]{r.id(), r.version()}).toList());
+        builtFrom = signature(registrations.stream().map(r -> new Object[]{r.row().id(), r.row().version()}).toList());
     }
 
     private static List<String> signature(List<Object[]> rows) {
