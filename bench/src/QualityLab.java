@@ -176,8 +176,20 @@ public class QualityLab {
             case "patience-5" -> d.withNetwork(new Network.Options(d.network().seed(), d.network().hidden1(),
                     d.network().hidden2(), d.network().learningRate(), d.network().l2(), d.network().dropout(),
                     d.network().batchSize(), d.network().maxEpochs(), 5));
+            case "no-distill" -> new Trainer.Options(d.seed(), d.network(), d.evaluationShare(), d.folds(),
+                    d.minimumPerClass(), false, d.allHistory(), d.encoding());
+            case "dropout-0.35" -> d.withNetwork(net(d, n -> new Network.Options(n.seed(), n.hidden1(), n.hidden2(),
+                    n.learningRate(), n.l2(), 0.35, n.batchSize(), n.maxEpochs(), n.patience())));
+            case "l2-1e-3" -> d.withNetwork(net(d, n -> new Network.Options(n.seed(), n.hidden1(), n.hidden2(),
+                    n.learningRate(), 1e-3, n.dropout(), n.batchSize(), n.maxEpochs(), n.patience())));
+            case "lr-1e-3" -> d.withNetwork(net(d, n -> new Network.Options(n.seed(), n.hidden1(), n.hidden2(),
+                    1e-3, n.l2(), n.dropout(), n.batchSize(), n.maxEpochs(), n.patience())));
             default -> throw new IllegalArgumentException("unknown variant " + variant);
         };
+    }
+
+    static Network.Options net(Trainer.Options d, java.util.function.UnaryOperator<Network.Options> f) {
+        return f.apply(d.network());
     }
 
     static Data data(String name, List<CSVRecord> rows, Set<Integer> test, List<String> columns,
