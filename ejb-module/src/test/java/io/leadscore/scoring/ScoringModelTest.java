@@ -150,6 +150,29 @@ class ScoringModelTest {
     }
 
     @Test
+    void aLeadScoresTheSameAloneAsInABatchWhateverCameBeforeAndAlongside() throws Exception {
+        // the model reuses its native input matrices: a small batch after a large one reads only its own rows,
+        // and callers on several threads never see each other's leads
+        List<FeatureSource> batch = leads(3000, 6).stream().map(TrainingRow::features).toList();
+        double[] together = trained.model().probabilities(batch);
+        for (int i : new int[] {0, 1, 1234, 2999}) {
+            assertEquals(together[i], trained.model().probability(batch.get(i)), 1e-6, "lead " + i);
+        }
+        assertArrayEquals(java.util.Arrays.copyOfRange(together, 10, 17),
+                trained.model().probabilities(batch.subList(10, 17)), 1e-6);
+        List<java.util.concurrent.Future<double[]>> parallel = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int from = t * 300;
+            parallel.add(executor.submit(() -> trained.model().probabilities(batch.subList(from, from + 300 + from / 10))));
+        }
+        for (int t = 0; t < 8; t++) {
+            int from = t * 300;
+            assertArrayEquals(java.util.Arrays.copyOfRange(together, from, from + 300 + from / 10), parallel.get(t).get(),
+                    1e-6, "caller " + t);
+        }
+    }
+
+    @Test
     void theSameDataAndSeedGiveTheSameModel() {
         List<TrainingRow> rows = leads(600, 3);
         TrainingResult a = Trainer.train(SPECS, rows, Trainer.Options.defaults(7), executor);
