@@ -106,7 +106,9 @@ class TrainingIT {
             String status = i < 120 ? (qualified ? "QUALIFIED" : "DISQUALIFIED") : "OPEN";
             String lost = status.equals("DISQUALIFIED") ? (random.nextBoolean() ? "Budget" : "No answer") : "";
             String closedOn = status.equals("OPEN") ? "" : "2026-03-01";
-            csv.append("L").append(i).append(',').append(status).append(",2026-02-01,").append(closedOn).append(',')
+            // a qualified and a disqualified lead a day: the newest closed leads have the lost reason as often as all
+            String createdOn = java.time.LocalDate.of(2025, 12, 1).plusDays(i / 2).toString();
+            csv.append("L").append(i).append(',').append(status).append(',').append(createdOn).append(',').append(closedOn).append(',')
                     .append(process).append(',').append(random.nextInt(9) + (qualified ? 4 : 0)).append(',').append(lost)
                     .append(',').append(random.nextBoolean() ? "red" : "blue").append('\n');
         }
@@ -221,8 +223,9 @@ class TrainingIT {
         assertEquals("attributes/LostReason", fill.getString("attribute"));
         assertEquals(0.5, fill.getJsonNumber("filledClosed").doubleValue(), 1e-9);
         assertEquals(0.0, fill.getJsonNumber("filledOpen").doubleValue(), 1e-9);
-        assertTrue(fill.getString("text").startsWith("LostReason is filled in on 50 % of the closed leads but on 0 % "
-                + "of the open ones"), fill.getString("text"));
+        assertEquals(0.5, fill.getJsonNumber("filledNewest").doubleValue(), 1e-9);
+        assertTrue(fill.getString("text").startsWith("LostReason is filled in on 50 % of the closed leads (50 % of the "
+                + "newest) but on 0 % of the open ones"), fill.getString("text"));
         assertTrue(warnings.stream().anyMatch(w -> w.getString("kind").equals("separates")
                 && w.getString("attribute").equals("attributes/LostReason")), warnings.toString());
         assertTrue(warnings.stream().noneMatch(w -> w.getString("attribute").equals("attributes/Visits")), warnings.toString());

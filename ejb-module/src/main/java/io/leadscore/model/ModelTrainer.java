@@ -271,6 +271,9 @@ public class ModelTrainer {
             if (x.filledOpen() != null) {
                 o.add("filledOpen", x.filledOpen());
             }
+            if (x.filledNewest() != null) {
+                o.add("filledNewest", x.filledNewest());
+            }
             w.add(o);
         }
         return w.build();

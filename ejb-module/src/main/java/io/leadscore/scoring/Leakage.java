@@ -13,8 +13,9 @@ import java.util.Map;
  * <li>one that alone tells qualified from disqualified leads apart almost perfectly: its values' qualified rates,
  * learnt on half of the closed leads and tried on the other half (and the other way round), reach an AUC of
  * {@link #SEPARATES} or more. A field sales staff fill in as they work a lead (a tag, a quality rating) does that.</li>
- * <li>one filled in on most closed leads but rarely on open ones: it is written when a lead closes, so the model
- * would learn from something an open lead cannot have yet.</li>
+ * <li>one filled in on most closed leads, the newest of them too, but rarely on open ones: it is written when a lead
+ * closes, so the model would learn from something an open lead cannot have yet. (A field the newest closed leads
+ * lack as much as the open ones is one the CRM stopped collecting, not one written at closing.)</li>
  * </ul>
  * A warning says; it does not drop the attribute: the administrator decides (see the model page).
  */
@@ -33,10 +34,15 @@ public final class Leakage {
     static final double FILL_GAP = 0.4;
     /** Open leads needed before their fill rates say anything. */
     static final int MIN_OPEN = 30;
+    /** The newest closed leads the open ones are also compared with: this share of them, and at least MIN_OPEN. */
+    static final double NEWEST_SHARE = 0.2;
 
-    /** {@code kind}: "separates" or "filled-when-closed"; figures as measured. */
+    /**
+     * {@code kind}: "separates" or "filled-when-closed"; figures as measured (the shares of open leads and of the
+     * newest closed ones that have a value, when there were enough open leads to compare).
+     */
     public record Warning(String attribute, String label, String kind, String text, double singleAttributeAuc,
-                          double filledClosed, Double filledOpen) {
+                          double filledClosed, Double filledOpen, Double filledNewest) {
     }
 
     private Leakage() {
@@ -61,6 +67,7 @@ public final class Leakage {
         for (int i = 0; i < y.length; i++) {
             y[i] = closed.get(i).qualified();
         }
+        List<TrainingRow> newest = newest(closed);
         for (AttributeSpec spec : specs) {
             List<Object> values = new ArrayList<>(closed.size());
             for (TrainingRow r : closed) {
@@ -79,18 +86,31 @@ public final class Leakage {
                         "%s alone tells qualified from disqualified leads apart almost perfectly (AUC %.3f on the "
                                 + "closed leads, learnt on one half and tried on the other): it may be filled in "
                                 + "because of the outcome", spec.label(), auc), round(auc), round(filledClosed),
-                        filledOpen == null ? null : round(filledOpen)));
+                        filledOpen == null ? null : round(filledOpen), null));
             }
-            if (filledOpen != null && filledClosed >= FILLED_CLOSED && filledClosed - filledOpen >= FILL_GAP) {
+            double filledNewest = newest.isEmpty() ? 0
+                    : newest.stream().filter(r -> FeatureColumn.readValue(spec, r.features()) != null).count()
+                    / (double) newest.size();
+            if (filledOpen != null && filledClosed >= FILLED_CLOSED && filledClosed - filledOpen >= FILL_GAP
+                    && filledNewest - filledOpen >= FILL_GAP) {
                 warnings.add(new Warning(spec.path(), spec.label(), "filled-when-closed", String.format(Locale.ROOT,
-                        "%s is filled in on %.0f %% of the closed leads but on %.0f %% of the open ones: it is "
-                                + "probably written when a lead closes, and open leads cannot have it yet",
-                        spec.label(), 100 * filledClosed, 100 * filledOpen), round(auc), round(filledClosed),
-                        round(filledOpen)));
+                        "%s is filled in on %.0f %% of the closed leads (%.0f %% of the newest) but on %.0f %% of the "
+                                + "open ones: it is probably written when a lead closes, and open leads cannot have it yet",
+                        spec.label(), 100 * filledClosed, 100 * filledNewest, 100 * filledOpen), round(auc),
+                        round(filledClosed), round(filledOpen), round(filledNewest)));
             }
             profiles.add(new Profile(spec, auc, filledClosed, filledOpen, List.copyOf(warnings)));
         }
         return profiles;
+    }
+
+    /** The most recently created closed leads ({@link #NEWEST_SHARE} of them, at least {@link #MIN_OPEN}). */
+    static List<TrainingRow> newest(List<TrainingRow> closed) {
+        List<TrainingRow> byCreation = new ArrayList<>(closed);
+        byCreation.sort(java.util.Comparator.comparing(TrainingRow::createdOn,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).thenComparing(TrainingRow::id));
+        int n = Math.min(byCreation.size(), Math.max(MIN_OPEN, (int) Math.round(byCreation.size() * NEWEST_SHARE)));
+        return byCreation.subList(byCreation.size() - n, byCreation.size());
     }
 
     /**
