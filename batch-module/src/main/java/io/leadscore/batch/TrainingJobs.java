@@ -106,7 +106,7 @@ public class TrainingJobs {
     }
 
     /** Accepts a training, published by the Dynamics rule, of every model due for its auto-retrain. */
-    @Schedule(hour = "*", minute = "20", persistent = false, info = "auto-retrain check")
+    @Schedule(hour = "*", minute = "20", persistent = true, info = "auto-retrain check")
     void retrainDue() {
         for (String id : models.dueForRetraining(Times.now())) {
             try {

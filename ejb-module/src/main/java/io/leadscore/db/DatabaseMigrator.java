@@ -12,6 +12,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -40,16 +42,40 @@ public class DatabaseMigrator {
 
     /** The schema of Liberty's batch job repository (server.xml, databaseStore "batchStore"). */
     static final String BATCH_SCHEMA = "JBATCH";
+    /**
+     * The tables of the persistent EJB timers (server.xml, databaseStore "timerStore"), which Liberty creates in the
+     * application's schema when it first needs them: on a new database, at server start, before this migrates.
+     */
+    static final String TIMER_TABLE_PREFIX = "EJBTIMER_";
 
     /** Applies the pending migrations to a data source; also used by tests and bench tools. */
     public static MigrateResult migrate(DataSource dataSource, ClassLoader loader) {
         createSchema(dataSource, BATCH_SCHEMA);
+        // Flyway refuses a first migration of a schema that has tables: Liberty's timer tables alone are no reason to
+        boolean onlyTimers = onlyTimerTables(dataSource);
         return Flyway.configure(loader)
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("blob_type", blobType(dataSource)))
+                .baselineOnMigrate(onlyTimers)
+                .baselineVersion("0")
                 .load()
                 .migrate();
+    }
+
+    /** Whether the application's schema has tables, and all of them are the EJB timers' (a new database). */
+    static boolean onlyTimerTables(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            List<String> tables = new ArrayList<>();
+            try (var rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
+                }
+            }
+            return !tables.isEmpty() && tables.stream().allMatch(t -> t.startsWith(TIMER_TABLE_PREFIX));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to migrate it: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -64,7 +64,7 @@ public class DriftWatch {
     }
 
     /** Every published model, once a day (before the working day; the daily rescore runs at 02:00). */
-    @Schedule(hour = "4", minute = "10", persistent = false, info = "drift check")
+    @Schedule(hour = "4", minute = "10", persistent = true, info = "drift check")
     void daily() {
         for (PublishedModel p : registry.published()) {
             try {

@@ -249,7 +249,7 @@ public class SystemJobs {
 
 
     /** Removes Succeeded jobs older than the retention (server.xml variable), every ten minutes. */
-    @Schedule(hour = "*", minute = "*/10", persistent = false)
+    @Schedule(hour = "*", minute = "*/10", persistent = true, info = "prune succeeded system jobs")
     public void pruneSucceeded() {
         int removed = prune(Times.now().minus(Duration.ofHours(retentionHours)));
         if (removed > 0) {

@@ -78,7 +78,7 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().belongToAnyOf(java.sql.Connection.class, java.sql.PreparedStatement.class,
                     java.sql.Statement.class, io.leadscore.db.TransactionConnection.class)
             .because("SQL and JDBC batches live in one repository per aggregate (LeadRepository, SystemJobRepository, "
-                    + "ModelRepository, ImportRepository, RescorePartitionRepository), not in the services");
+                    + "ModelRepository, ImportRepository, RescorePartitionRepository, ScheduleSlotRepository), not in the services");
 
     @ArchTest
     static final ArchRule applicationServicesGoThroughRepositories = noClasses().that()
