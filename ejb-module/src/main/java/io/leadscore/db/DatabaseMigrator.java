@@ -35,7 +35,9 @@ public class DatabaseMigrator {
     @PostConstruct
     void migrate() {
         MigrateResult result = migrate(dataSource, getClass().getClassLoader());
-        LOG.info(() -> "Database schema up to date on " + result.database + " (" + result.migrationsExecuted
+        // Flyway names no database in the result of a migration that started with a baseline
+        String database = result.database == null ? "a new database" : result.database;
+        LOG.info(() -> "Database schema up to date on " + database + " (" + result.migrationsExecuted
                 + " migrations applied now" + (result.targetSchemaVersion == null ? "" : ", now at version "
                 + result.targetSchemaVersion) + ")");
     }
