@@ -92,7 +92,7 @@ public class ModelTrainer {
             int number = self.store(modelId, d, result, chosen, scoreShares, artifact);
             double auc = result.metrics().auc();
             LOG.info(() -> "Model " + d.name() + " version " + number + " trained on " + result.trainingRows()
-                    + " leads in " + result.millis() + " ms: AUC " + auc);
+                    + " leads in " + result.millis() + " ms: AUC " + String.format(Locale.ROOT, "%.4f", auc));
             ModelVersion published = self.publishedVersion(modelId);
             PublishPolicy.Decision decision = published == null
                     ? policy.decide(auc, null, null, Times.now())
