@@ -67,7 +67,11 @@ public final class Leakage {
         for (int i = 0; i < y.length; i++) {
             y[i] = closed.get(i).qualified();
         }
-        List<TrainingRow> newest = newest(closed);
+        boolean[] newest = newest(closed);
+        int newestCount = 0;
+        for (boolean b : newest) {
+            newestCount += b ? 1 : 0;
+        }
         for (AttributeSpec spec : specs) {
             List<Object> values = new ArrayList<>(closed.size());
             for (TrainingRow r : closed) {
@@ -88,9 +92,11 @@ public final class Leakage {
                                 + "because of the outcome", spec.label(), auc), round(auc), round(filledClosed),
                         filledOpen == null ? null : round(filledOpen), null));
             }
-            double filledNewest = newest.isEmpty() ? 0
-                    : newest.stream().filter(r -> FeatureColumn.readValue(spec, r.features()) != null).count()
-                    / (double) newest.size();
+            int newestFilled = 0;
+            for (int i = 0; i < newest.length; i++) {
+                newestFilled += newest[i] && values.get(i) != null ? 1 : 0;
+            }
+            double filledNewest = newestCount == 0 ? 0 : newestFilled / (double) newestCount;
             if (filledOpen != null && filledClosed >= FILLED_CLOSED && filledClosed - filledOpen >= FILL_GAP
                     && filledNewest - filledOpen >= FILL_GAP) {
                 warnings.add(new Warning(spec.path(), spec.label(), "filled-when-closed", String.format(Locale.ROOT,
@@ -104,13 +110,22 @@ public final class Leakage {
         return profiles;
     }
 
-    /** The most recently created closed leads ({@link #NEWEST_SHARE} of them, at least {@link #MIN_OPEN}). */
-    static List<TrainingRow> newest(List<TrainingRow> closed) {
-        List<TrainingRow> byCreation = new ArrayList<>(closed);
-        byCreation.sort(java.util.Comparator.comparing(TrainingRow::createdOn,
-                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).thenComparing(TrainingRow::id));
-        int n = Math.min(byCreation.size(), Math.max(MIN_OPEN, (int) Math.round(byCreation.size() * NEWEST_SHARE)));
-        return byCreation.subList(byCreation.size() - n, byCreation.size());
+    /**
+     * Which of the closed leads are the most recently created ({@link #NEWEST_SHARE} of them, at least
+     * {@link #MIN_OPEN}), by position in {@code closed}.
+     */
+    static boolean[] newest(List<TrainingRow> closed) {
+        List<Integer> byCreation = new ArrayList<>();
+        for (int i = 0; i < closed.size(); i++) {
+            byCreation.add(i);
+        }
+        byCreation.sort((a, b) -> TrainingRow.OLDEST_FIRST.compare(closed.get(a), closed.get(b)));
+        int n = Math.min(closed.size(), Math.max(MIN_OPEN, (int) Math.round(closed.size() * NEWEST_SHARE)));
+        boolean[] newest = new boolean[closed.size()];
+        for (int i : byCreation.subList(closed.size() - n, closed.size())) {
+            newest[i] = true;
+        }
+        return newest;
     }
 
     /**

@@ -268,10 +268,15 @@ public final class Network {
                 targets[k * 2] = (float) (1 - t[r]);
                 targets[k * 2 + 1] = (float) t[r];
             }
-            ((FloatPointer) data.getFeatures().data().pointer()).put(features, 0, features.length);
-            ((FloatPointer) data.getLabels().data().pointer()).put(targets, 0, targets.length);
+            copy(features, features.length, data.getFeatures());
+            copy(targets, targets.length, data.getLabels());
             return data;
         }
+    }
+
+    /** The first {@code length} values of {@code from} into the start of a native matrix, in one copy. */
+    private static void copy(float[] from, int length, INDArray to) {
+        ((FloatPointer) to.data().pointer()).put(from, 0, length);
     }
 
     private static double[] targets(boolean[] y) {
@@ -326,7 +331,7 @@ public final class Network {
             buffer = Nd4j.createUninitialized(DataType.FLOAT, rows, inputs);
         }
         try {
-            ((FloatPointer) buffer.data().pointer()).put(flat, 0, rows * inputs);
+            copy(flat, rows * inputs, buffer);
             return predict(buffer.rows() == rows ? buffer
                     : buffer.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()), rows);
         } finally {

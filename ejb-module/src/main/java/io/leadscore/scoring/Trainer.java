@@ -73,8 +73,7 @@ public final class Trainer {
             throw new NotEnoughDataException(qualified, disqualified, o.minimumPerClass());
         }
         List<TrainingRow> ordered = new ArrayList<>(rows);
-        ordered.sort(Comparator.comparing(TrainingRow::createdOn, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(TrainingRow::id));
+        ordered.sort(TrainingRow.OLDEST_FIRST);
         int evaluationSize = (int) Math.round(ordered.size() * o.evaluationShare());
         List<TrainingRow> pool = ordered.subList(0, ordered.size() - evaluationSize);
         List<TrainingRow> evaluation = ordered.subList(ordered.size() - evaluationSize, ordered.size());
