@@ -40,6 +40,31 @@ public class DatabaseMigrator {
         LOG.info(() -> "Database schema up to date on " + database + " (" + result.migrationsExecuted
                 + " migrations applied now" + (result.targetSchemaVersion == null ? "" : ", now at version "
                 + result.targetSchemaVersion) + ")");
+        maintenanceWarning(dataSource).ifPresent(LOG::warning);
+    }
+
+    /**
+     * What an operator must change in the database's maintenance, if anything: PostgreSQL without autovacuum keeps
+     * every old row version of the tables the product updates all day (system jobs, leads' scores) and never
+     * refreshes their statistics, so writes and reads slow down by the hour.
+     */
+    static java.util.Optional<String> maintenanceWarning(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            if (Dialect.of(c) != Dialect.POSTGRESQL) {
+                return java.util.Optional.empty();
+            }
+            try (var s = c.createStatement(); var rs = s.executeQuery("SHOW autovacuum")) {
+                if (rs.next() && !"on".equalsIgnoreCase(rs.getString(1))) {
+                    return java.util.Optional.of("PostgreSQL runs without autovacuum: the system_job and crm_lead "
+                            + "tables will fill with dead rows and stale statistics and every write will slow down. "
+                            + "Turn it on (autovacuum = on in postgresql.conf, or ALTER SYSTEM SET autovacuum = on; "
+                            + "SELECT pg_reload_conf();) or vacuum and analyze these tables regularly.");
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (SQLException e) {
+            return java.util.Optional.of("Could not read the database's autovacuum setting: " + e.getMessage());
+        }
     }
 
     /** The schema of Liberty's batch job repository (server.xml, databaseStore "batchStore"). */
@@ -109,8 +134,7 @@ public class DatabaseMigrator {
     /** The one type the databases spell differently: binary large objects. */
     static String blobType(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("postgres") ? "BYTEA" : "BLOB(200M)";
+            return Dialect.of(c) == Dialect.POSTGRESQL ? "BYTEA" : "BLOB(200M)";
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database to migrate it: " + e.getMessage(), e);
         }

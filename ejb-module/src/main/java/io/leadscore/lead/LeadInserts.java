@@ -1,89 +1,63 @@
 package io.leadscore.lead;
 
+import io.leadscore.db.ColumnInsert;
+
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
+import static io.leadscore.db.SqlColumn.bool;
+import static io.leadscore.db.SqlColumn.decimal;
+import static io.leadscore.db.SqlColumn.integer;
+import static io.leadscore.db.SqlColumn.text;
+import static io.leadscore.db.SqlColumn.timestamp;
+
 /**
- * Inserts new leads with their attributes in JDBC batches, at version 1 and unscored: the write of a bulk
- * create (an import's chunk) and of the demo generator. Rows are sent by {@link #execute()}; the caller owns
- * the transaction.
+ * Inserts new leads with their attributes together ({@link ColumnInsert}: one statement per table on PostgreSQL,
+ * JDBC batches elsewhere), at version 1 and unscored: the write of a bulk create (an import's chunk) and of the demo
+ * generator. Rows are sent by {@link #execute()}; the caller owns the transaction.
  */
 public final class LeadInserts implements AutoCloseable {
 
-    private final PreparedStatement lead;
-    private final PreparedStatement attribute;
-    private int pending;
+    private final ColumnInsert lead;
+    private final ColumnInsert attribute;
 
     public LeadInserts(Connection connection) throws SQLException {
-        this.lead = connection.prepareStatement("INSERT INTO crm_lead (id, version, topic, first_name, last_name, "
-                + "email, phone, job_title, company_name, industry, source, country, city, status, business_process, "
-                + "owner_id, account_id, contact_id, external_source, external_id, created_on, modified_on, closed_on) "
-                + "VALUES (?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        this.attribute = connection.prepareStatement("INSERT INTO crm_lead_attribute (lead_id, name, "
-                + "text_value, number_value, boolean_value) VALUES (?,?,?,?,?)");
+        this.lead = new ColumnInsert(connection, "crm_lead", List.of(text("id"), integer("version"), text("topic"),
+                text("first_name"), text("last_name"), text("email"), text("phone"), text("job_title"),
+                text("company_name"), text("industry"), text("source"), text("country"), text("city"), text("status"),
+                text("business_process"), text("owner_id"), text("account_id"), text("contact_id"),
+                text("external_source"), text("external_id"), timestamp("created_on"), timestamp("modified_on"),
+                timestamp("closed_on")));
+        ColumnInsert attributes;
+        try {
+            attributes = new ColumnInsert(connection, "crm_lead_attribute", List.of(text("lead_id"), text("name"),
+                    text("text_value"), decimal("number_value"), bool("boolean_value")));
+        } catch (SQLException | RuntimeException e) {
+            lead.close();
+            throw e;
+        }
+        this.attribute = attributes;
     }
 
-    /** Adds a lead and its attributes to the batches. */
-    public void add(LeadRow l) throws SQLException {
-        int i = 1;
-        lead.setString(i++, l.id());
-        lead.setString(i++, l.topic());
-        lead.setString(i++, l.firstName());
-        lead.setString(i++, l.lastName());
-        lead.setString(i++, l.email());
-        lead.setString(i++, l.phone());
-        lead.setString(i++, l.jobTitle());
-        lead.setString(i++, l.companyName());
-        lead.setString(i++, l.industry());
-        lead.setString(i++, l.source());
-        lead.setString(i++, l.country());
-        lead.setString(i++, l.city());
-        lead.setString(i++, l.status());
-        lead.setString(i++, l.businessProcess());
-        lead.setString(i++, l.ownerId());
-        lead.setString(i++, l.accountId());
-        lead.setString(i++, l.contactId());
-        lead.setString(i++, l.externalSource());
-        lead.setString(i++, l.externalId());
-        lead.setTimestamp(i++, timestamp(l.createdOn()));
-        lead.setTimestamp(i++, timestamp(l.modifiedOn()));
-        lead.setTimestamp(i, timestamp(l.closedOn()));
-        lead.addBatch();
+    /** Adds a lead and its attributes. */
+    public void add(LeadRow l) {
+        lead.add(l.id(), 1, l.topic(), l.firstName(), l.lastName(), l.email(), l.phone(), l.jobTitle(),
+                l.companyName(), l.industry(), l.source(), l.country(), l.city(), l.status(), l.businessProcess(),
+                l.ownerId(), l.accountId(), l.contactId(), l.externalSource(), l.externalId(), l.createdOn(),
+                l.modifiedOn(), l.closedOn());
         for (Map.Entry<String, Object> e : l.attributes().entrySet()) {
             Object v = e.getValue();
-            attribute.setString(1, l.id());
-            attribute.setString(2, e.getKey());
-            attribute.setString(3, v instanceof String s ? s : null);
-            if (v instanceof Number n) {
-                attribute.setDouble(4, n.doubleValue());
-            } else {
-                attribute.setNull(4, Types.DOUBLE);
-            }
-            if (v instanceof Boolean b) {
-                attribute.setBoolean(5, b);
-            } else {
-                attribute.setNull(5, Types.BOOLEAN);
-            }
-            attribute.addBatch();
+            attribute.add(l.id(), e.getKey(), v instanceof String s ? s : null, v instanceof Number n ? n : null,
+                    v instanceof Boolean b ? b : null);
         }
-        pending++;
     }
 
     /** Sends the leads, then their attributes (which refer to them). */
     public void execute() throws SQLException {
-        if (pending == 0) {
-            return;
-        }
-        lead.executeBatch();
-        attribute.executeBatch();
-        pending = 0;
+        lead.execute();
+        attribute.execute();
     }
 
     @Override
@@ -93,9 +67,5 @@ public final class LeadInserts implements AutoCloseable {
         } finally {
             attribute.close();
         }
-    }
-
-    static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }

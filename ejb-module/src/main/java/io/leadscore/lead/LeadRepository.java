@@ -1,5 +1,7 @@
 package io.leadscore.lead;
 
+import io.leadscore.db.ColumnInsert;
+import io.leadscore.db.Dialect;
 import io.leadscore.db.TransactionConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.CacheRetrieveMode;
@@ -9,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,6 +26,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.leadscore.db.SqlColumn.integer;
+import static io.leadscore.db.SqlColumn.text;
+import static io.leadscore.db.SqlColumn.timestamp;
 
 /**
  * Where leads are stored with their scores and score history, beyond the generic reads and writes every record
@@ -53,9 +60,31 @@ public class LeadRepository {
         return id == null ? null : em.find(type, id);
     }
 
-    /** The ids of the leads with these keys of one source, by external id (in chunks of 1,000, no flush first). */
+    /**
+     * The ids of the leads with these keys of one source, by external id (no flush first). On PostgreSQL one
+     * statement with the ids as an array ({@code = ANY(?)}: parsed once, where an IN list of 1,000 parameters is
+     * parsed and planned anew each time); elsewhere JPQL in chunks of 1,000.
+     */
     Map<String, String> keyOwners(String source, List<String> externalIds) {
         Map<String, String> out = new HashMap<>();
+        Connection c = TransactionConnection.of(em);
+        try {
+            if (Dialect.of(c).hasArrays()) {
+                try (PreparedStatement q = c.prepareStatement("SELECT external_id, id FROM crm_lead "
+                        + "WHERE external_source = ? AND external_id = ANY(?)")) {
+                    q.setString(1, source);
+                    q.setArray(2, c.createArrayOf("varchar", externalIds.toArray()));
+                    try (java.sql.ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read leads by their keys: " + e.getMessage(), e);
+        }
         for (int i = 0; i < externalIds.size(); i += 1000) {
             for (Object[] row : em.createQuery("SELECT l.externalId, l.id FROM Lead l WHERE l.externalSource = :s "
                             + "AND l.externalId IN :ids", Object[].class).setParameter("s", source)
@@ -112,7 +141,8 @@ public class LeadRepository {
      * new score. A lead's row is updated only if its score is still the one its scoring read ({@code before}: its
      * scored_on unchanged): when a system job and a rescore score the same lead at once, one of them wins and the
      * other writes nothing, so the history never holds the same scoring twice. Returns the leads whose rows were
-     * written.
+     * written. On PostgreSQL the scores are one statement (the values as arrays, the rows written returned), on
+     * other databases two JDBC batches of one-row updates; the history rows are one {@link ColumnInsert}.
      */
     public List<Lead> writeScores(List<Lead> leads, Map<Lead, LeadScore> before) {
         if (leads.isEmpty()) {
@@ -120,12 +150,94 @@ public class LeadRepository {
         }
         em.flush(); // a lead created in this transaction must be in the table before its score is
         Connection c = TransactionConnection.of(em);
+        try (ColumnInsert history = new ColumnInsert(c, "lead_score_history", List.of(text("lead_id"),
+                timestamp("scored_on"), integer("score_value"), text("score_grade"), text("model_id"),
+                integer("model_version")))) {
+            List<Lead> written = Dialect.of(c).hasArrays() ? updateScoresTogether(c, leads, before)
+                    : updateScoresInBatches(c, leads, before);
+            for (Lead lead : written) {
+                LeadScore s = lead.score();
+                if (s != null) {
+                    history.add(lead.id(), s.scoredOn(), s.value(), s.grade(), s.modelId(), s.modelVersion());
+                }
+            }
+            history.execute();
+            return written;
+        } catch (SQLException e) {
+            throw new PersistenceException("Writing scores failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The score updates of {@link #writeScores} as one statement with arrays (PostgreSQL); returns the leads written. */
+    private static List<Lead> updateScoresTogether(Connection c, List<Lead> leads, Map<Lead, LeadScore> before)
+            throws SQLException {
+        int n = leads.size();
+        Object[] ids = new Object[n];
+        Object[] values = new Object[n];
+        Object[] grades = new Object[n];
+        Object[] trends = new Object[n];
+        Object[] models = new Object[n];
+        Object[] versions = new Object[n];
+        Object[] on = new Object[n];
+        Object[] previous = new Object[n];
+        Map<String, Lead> byId = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Lead lead = leads.get(i);
+            LeadScore s = lead.score();
+            ids[i] = lead.id();
+            byId.put(lead.id(), lead);
+            if (s != null) {
+                values[i] = s.value();
+                grades[i] = s.grade();
+                trends[i] = s.trend().name();
+                models[i] = s.modelId();
+                versions[i] = s.modelVersion();
+                on[i] = utc(s.scoredOn());
+            }
+            LeadScore b = before.get(lead);
+            previous[i] = b == null || b.scoredOn() == null ? null : utc(b.scoredOn());
+        }
+        try (PreparedStatement up = c.prepareStatement("UPDATE crm_lead l SET score_value = v.score_value, "
+                + "score_grade = v.score_grade, score_trend = v.score_trend, score_model_id = v.score_model_id, "
+                + "score_model_version = v.score_model_version, scored_on = v.scored_on FROM unnest(?::varchar[], "
+                + "?::int4[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int4[], ?::timestamp[], ?::timestamp[]) "
+                + "AS v(id, score_value, score_grade, score_trend, score_model_id, score_model_version, scored_on, "
+                + "before_on) WHERE l.id = ANY(?) AND l.id = v.id AND l.scored_on IS NOT DISTINCT FROM v.before_on "
+                + "RETURNING l.id")) {
+            // the ids twice: "l.id = ANY" makes the leads' rows found by their key, not the table scanned for a join
+            Array idArray = c.createArrayOf("varchar", ids);
+            up.setArray(1, idArray);
+            up.setArray(2, c.createArrayOf("int4", values));
+            up.setArray(3, c.createArrayOf("varchar", grades));
+            up.setArray(4, c.createArrayOf("varchar", trends));
+            up.setArray(5, c.createArrayOf("varchar", models));
+            up.setArray(6, c.createArrayOf("int4", versions));
+            up.setArray(7, c.createArrayOf("timestamp", on));
+            up.setArray(8, c.createArrayOf("timestamp", previous));
+            up.setArray(9, idArray);
+            java.util.Set<String> updated = new java.util.HashSet<>();
+            try (java.sql.ResultSet rs = up.executeQuery()) {
+                while (rs.next()) {
+                    updated.add(rs.getString(1));
+                }
+            }
+            List<Lead> written = new ArrayList<>(updated.size());
+            for (Lead lead : leads) { // in the callers' order
+                if (updated.contains(lead.id())) {
+                    written.add(lead);
+                }
+            }
+            return written;
+        }
+    }
+
+    /** The score updates of {@link #writeScores} as two JDBC batches of one-row updates; returns the leads written. */
+    private static List<Lead> updateScoresInBatches(Connection c, List<Lead> leads, Map<Lead, LeadScore> before)
+            throws SQLException {
         String set = "UPDATE crm_lead SET score_value = ?, score_grade = ?, score_trend = ?, score_model_id = ?, "
                 + "score_model_version = ?, scored_on = ? WHERE id = ? AND ";
         try (PreparedStatement first = c.prepareStatement(set + "scored_on IS NULL");
-             PreparedStatement again = c.prepareStatement(set + "scored_on = ?");
-             PreparedStatement hist = c.prepareStatement("INSERT INTO lead_score_history "
-                     + "(lead_id, scored_on, score_value, score_grade, model_id, model_version) VALUES (?, ?, ?, ?, ?, ?)")) {
+             PreparedStatement again = c.prepareStatement(set + "scored_on = ?")) {
             List<Lead> firstRows = new ArrayList<>();
             List<Lead> againRows = new ArrayList<>();
             for (Lead lead : leads) {
@@ -146,37 +258,18 @@ public class LeadRepository {
                     up.setString(3, s.trend().name());
                     up.setString(4, s.modelId());
                     up.setInt(5, s.modelVersion());
-                    up.setTimestamp(6, timestamp(s.scoredOn()));
+                    up.setTimestamp(6, utc(s.scoredOn()));
                 }
                 up.setString(7, lead.id());
                 if (previousOn != null) {
-                    up.setTimestamp(8, timestamp(previousOn));
+                    up.setTimestamp(8, utc(previousOn));
                 }
                 up.addBatch();
             }
             List<Lead> written = new ArrayList<>();
             collect(firstRows, firstRows.isEmpty() ? new int[0] : first.executeBatch(), written);
             collect(againRows, againRows.isEmpty() ? new int[0] : again.executeBatch(), written);
-            boolean any = false;
-            for (Lead lead : written) {
-                LeadScore s = lead.score();
-                if (s != null) {
-                    hist.setString(1, lead.id());
-                    hist.setTimestamp(2, timestamp(s.scoredOn()));
-                    hist.setInt(3, s.value());
-                    hist.setString(4, s.grade());
-                    hist.setString(5, s.modelId());
-                    hist.setInt(6, s.modelVersion());
-                    hist.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                hist.executeBatch();
-            }
             return written;
-        } catch (SQLException e) {
-            throw new PersistenceException("Writing scores failed: " + e.getMessage(), e);
         }
     }
 
@@ -203,7 +296,7 @@ public class LeadRepository {
         return out;
     }
 
-    private static Timestamp timestamp(Instant i) {
+    private static Timestamp utc(Instant i) {
         return Timestamp.valueOf(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
     }
 }

@@ -3,6 +3,8 @@ package io.leadscore.plugin;
 import io.leadscore.common.ListQuery;
 import io.leadscore.common.Page;
 import io.leadscore.common.Times;
+import io.leadscore.db.ColumnInsert;
+import io.leadscore.db.Dialect;
 import io.leadscore.db.TransactionConnection;
 import io.leadscore.filter.RecordQueries;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,12 +12,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import static io.leadscore.db.SqlColumn.integer;
+import static io.leadscore.db.SqlColumn.text;
+import static io.leadscore.db.SqlColumn.timestamp;
 
 /**
  * Where system jobs are stored: every read and write of the {@code system_job} table, JPA and JDBC, in the
@@ -49,26 +56,21 @@ public class SystemJobRepository {
         em.persist(job);
     }
 
-    /** New jobs (a bulk write's), inserted with one JDBC batch on the transaction's connection, as JPA would: version 1. */
+    /**
+     * New jobs (a bulk write's), inserted together on the transaction's connection ({@link ColumnInsert}), as JPA
+     * would: version 1.
+     */
     public void addAll(List<SystemJob> jobs) {
-        try (PreparedStatement insert = TransactionConnection.of(em).prepareStatement("INSERT INTO system_job (id, "
-                + "version, plugin, message, entity, entity_id, status, attempts, correlation_id, depth, initiating_user, "
-                + "created_on, next_attempt_on) VALUES (?, 1, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")) {
+        try (ColumnInsert insert = new ColumnInsert(TransactionConnection.of(em), "system_job", List.of(text("id"),
+                integer("version"), text("plugin"), text("message"), text("entity"), text("entity_id"), text("status"),
+                integer("attempts"), text("correlation_id"), integer("depth"), text("initiating_user"),
+                timestamp("created_on"), timestamp("next_attempt_on")))) {
             for (SystemJob job : jobs) {
-                insert.setString(1, job.id());
-                insert.setString(2, job.plugin());
-                insert.setString(3, job.message().name());
-                insert.setString(4, job.entity());
-                insert.setString(5, job.entityId());
-                insert.setString(6, job.status().name());
-                insert.setString(7, job.correlationId());
-                insert.setInt(8, job.depth());
-                insert.setString(9, job.initiatingUser());
-                insert.setTimestamp(10, Timestamp.valueOf(Times.utc(job.createdOn())));
-                insert.setTimestamp(11, Timestamp.valueOf(Times.utc(job.nextAttemptOn())));
-                insert.addBatch();
+                insert.add(job.id(), 1, job.plugin(), job.message().name(), job.entity(), job.entityId(),
+                        job.status().name(), 0, job.correlationId(), job.depth(), job.initiatingUser(),
+                        job.createdOn(), job.nextAttemptOn());
             }
-            insert.executeBatch();
+            insert.execute();
         } catch (SQLException e) {
             throw new PersistenceException("Could not write " + jobs.size() + " system jobs: " + e.getMessage(), e);
         }
@@ -76,37 +78,55 @@ public class SystemJobRepository {
 
     /**
      * Moves jobs from one status to another (and, when {@code owner} is given, only those that server holds),
-     * setting {@code set} with its {@code values} and the next version; returns how many were moved. One JDBC batch of
-     * single-row updates by primary key on the transaction's connection: a JPQL bulk update tests every job of the
+     * setting {@code set} with its {@code values} and the next version; returns how many were moved. On the
+     * transaction's connection, by primary key: on PostgreSQL one statement with the ids as an array
+     * ({@code id = ANY(?)}); elsewhere a JDBC batch of single-row updates (a JPQL bulk update tests every job of the
      * persistence context against every id, EclipseLink looks each parameter of a native query up in a list (both
      * take time growing with the square of the batch), and Derby without statistics on the table ran one
-     * {@code id IN (...)} update as a scan of every job.
+     * {@code id IN (...)} update as a scan of every job).
      */
     int changeStatus(List<String> ids, JobStatus from, String owner, JobStatus to, String set, Object... values) {
-        try (PreparedStatement update = TransactionConnection.of(em).prepareStatement("UPDATE system_job SET "
-                + "status = ?, " + set + ", version = version + 1 WHERE id = ? AND status = ?"
-                + (owner == null ? "" : " AND owner = ?"))) {
-            for (String id : ids) {
-                int i = 1;
-                update.setString(i++, to.name());
-                for (Object v : values) {
-                    update.setObject(i++, v instanceof Instant t ? Timestamp.valueOf(Times.utc(t)) : v);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Connection connection = TransactionConnection.of(em);
+        String head = "UPDATE system_job SET status = ?, " + set + ", version = version + 1 WHERE id = ";
+        String tail = " AND status = ?" + (owner == null ? "" : " AND owner = ?");
+        try {
+            if (Dialect.of(connection).hasArrays()) {
+                try (PreparedStatement update = connection.prepareStatement(head + "ANY(?)" + tail)) {
+                    bindStatusChange(update, connection.createArrayOf("varchar", ids.toArray()), from, owner, to, values);
+                    return update.executeUpdate();
                 }
-                update.setString(i++, id);
-                update.setString(i++, from.name());
-                if (owner != null) {
-                    update.setString(i, owner);
+            }
+            try (PreparedStatement update = connection.prepareStatement(head + "?" + tail)) {
+                for (String id : ids) {
+                    bindStatusChange(update, id, from, owner, to, values);
+                    update.addBatch();
                 }
-                update.addBatch();
+                int changed = 0;
+                for (int n : update.executeBatch()) {
+                    changed += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : n;
+                }
+                return changed;
             }
-            int changed = 0;
-            for (int n : update.executeBatch()) {
-                changed += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : n;
-            }
-            return changed;
         } catch (SQLException e) {
             throw new PersistenceException("Could not change " + ids.size() + " system jobs to " + to + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static void bindStatusChange(PreparedStatement update, Object id, JobStatus from, String owner, JobStatus to,
+                                         Object... values) throws SQLException {
+        int i = 1;
+        update.setString(i++, to.name());
+        for (Object v : values) {
+            update.setObject(i++, v instanceof Instant t ? Timestamp.valueOf(Times.utc(t)) : v);
+        }
+        update.setObject(i++, id);
+        update.setString(i++, from.name());
+        if (owner != null) {
+            update.setString(i, owner);
         }
     }
 
