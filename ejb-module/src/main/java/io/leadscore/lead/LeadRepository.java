@@ -41,6 +41,7 @@ public class LeadRepository {
 
     @PersistenceContext(unitName = "leadscore")
     private EntityManager em;
+    private volatile Dialect dialect;
 
     /** New leads and their attributes in JDBC batches (an import's chunk writes hundreds at once). */
     void insertAll(List<Lead> leads) {
@@ -67,9 +68,9 @@ public class LeadRepository {
      */
     Map<String, String> keyOwners(String source, List<String> externalIds) {
         Map<String, String> out = new HashMap<>();
-        Connection c = TransactionConnection.of(em);
         try {
-            if (Dialect.of(c).hasArrays()) {
+            if (dialect().hasArrays()) {
+                Connection c = TransactionConnection.of(em);
                 try (PreparedStatement q = c.prepareStatement("SELECT external_id, id FROM crm_lead "
                         + "WHERE external_source = ? AND external_id = ANY(?)")) {
                     q.setString(1, source);
@@ -94,6 +95,19 @@ public class LeadRepository {
             }
         }
         return out;
+    }
+
+    /**
+     * The database's dialect, read from the first transaction that asks (a single create checks its key before it has
+     * a connection of its own: on Derby the JPQL below then needs none taken for it).
+     */
+    private Dialect dialect() throws SQLException {
+        Dialect known = dialect;
+        if (known == null) {
+            known = Dialect.of(TransactionConnection.of(em));
+            dialect = known;
+        }
+        return known;
     }
 
     /** The lead with this alternate key, whoever owns it, as the database has it now. */
@@ -180,12 +194,10 @@ public class LeadRepository {
         Object[] versions = new Object[n];
         Object[] on = new Object[n];
         Object[] previous = new Object[n];
-        Map<String, Lead> byId = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Lead lead = leads.get(i);
             LeadScore s = lead.score();
             ids[i] = lead.id();
-            byId.put(lead.id(), lead);
             if (s != null) {
                 values[i] = s.value();
                 grades[i] = s.grade();
