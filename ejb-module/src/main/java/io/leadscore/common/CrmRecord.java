@@ -42,6 +42,16 @@ public abstract class CrmRecord {
     protected CrmRecord() {
     }
 
+    /** A record as stored, read without JPA (a read-only snapshot); its attributes are supplied by {@link #preloadAttributes}. */
+    protected CrmRecord(StoredRow row) {
+        this.id = row.text("id");
+        this.version = row.whole("version");
+        this.ownerId = row.text("owner_id");
+        this.createdOn = row.time("created_on");
+        this.modifiedOn = row.time("modified_on");
+        this.preloadedAttributes = Map.of();
+    }
+
     protected CrmRecord(String ownerId, Instant now) {
         this.id = Ids.newId();
         this.ownerId = Objects.requireNonNull(ownerId, "ownerId");

@@ -3,6 +3,7 @@ package io.leadscore.customer;
 import io.leadscore.common.AttributeValue;
 import io.leadscore.common.CrmRecord;
 import io.leadscore.common.RecordInput;
+import io.leadscore.common.StoredRow;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -38,6 +39,16 @@ public class Account extends CrmRecord {
     private Map<String, AttributeValue> attributes = new HashMap<>();
 
     protected Account() {
+    }
+
+    /** An account as stored (the columns of {@code crm_account}), read without JPA; see {@link CrmRecord#CrmRecord(StoredRow)}. */
+    public Account(StoredRow row) {
+        super(row);
+        name = row.text("name");
+        industry = row.text("industry");
+        country = row.text("country");
+        numberOfEmployees = row.integer("number_of_employees");
+        annualRevenue = row.decimal("annual_revenue");
     }
 
     public Account(RecordInput input, String ownerId, Instant now) {

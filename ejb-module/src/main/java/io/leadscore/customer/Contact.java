@@ -3,6 +3,7 @@ package io.leadscore.customer;
 import io.leadscore.common.AttributeValue;
 import io.leadscore.common.CrmRecord;
 import io.leadscore.common.RecordInput;
+import io.leadscore.common.StoredRow;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -44,6 +45,16 @@ public class Contact extends CrmRecord {
     private Map<String, AttributeValue> attributes = new HashMap<>();
 
     protected Contact() {
+    }
+
+    /** A contact as stored (the columns of {@code crm_contact}), read without JPA; see {@link CrmRecord#CrmRecord(StoredRow)}. */
+    public Contact(StoredRow row) {
+        super(row);
+        firstName = row.text("first_name");
+        lastName = row.text("last_name");
+        email = row.text("email");
+        jobTitle = row.text("job_title");
+        accountId = row.text("account_id");
     }
 
     public Contact(RecordInput input, String ownerId, Instant now) {

@@ -4,6 +4,7 @@ import io.leadscore.common.AttributeValue;
 import io.leadscore.common.ConflictException;
 import io.leadscore.common.CrmRecord;
 import io.leadscore.common.RecordInput;
+import io.leadscore.common.StoredRow;
 import io.leadscore.customer.Account;
 import io.leadscore.customer.Contact;
 import jakarta.persistence.CollectionTable;
@@ -98,6 +99,44 @@ public class Lead extends CrmRecord implements io.leadscore.common.OwnedRecord {
     private Map<String, AttributeValue> attributes = new HashMap<>();
 
     protected Lead() {
+    }
+
+    /**
+     * A lead as stored, read without JPA for scoring many at once: the columns of {@code crm_lead} as mapped above.
+     * Its account and contact are supplied by {@link #associate}.
+     */
+    Lead(StoredRow row) {
+        super(row);
+        topic = row.text("topic");
+        firstName = row.text("first_name");
+        lastName = row.text("last_name");
+        email = row.text("email");
+        phone = row.text("phone");
+        jobTitle = row.text("job_title");
+        companyName = row.text("company_name");
+        industry = row.text("industry");
+        source = row.text("source");
+        country = row.text("country");
+        city = row.text("city");
+        externalSource = row.text("external_source");
+        externalId = row.text("external_id");
+        status = LeadStatus.valueOf(row.text("status"));
+        businessProcess = row.text("business_process");
+        accountId = row.text("account_id");
+        contactId = row.text("contact_id");
+        closedOn = row.time("closed_on");
+        scoreValue = row.integer("score_value");
+        scoreGrade = row.text("score_grade");
+        scoreTrend = row.text("score_trend");
+        scoreModelId = row.text("score_model_id");
+        scoreModelVersion = row.integer("score_model_version");
+        scoredOn = row.time("scored_on");
+    }
+
+    /** The account and contact of a lead read without JPA (null: none, or not found). */
+    void associate(Account account, Contact contact) {
+        this.account = account;
+        this.contact = contact;
     }
 
     /** A new open lead from validated input, owned by {@code ownerId}. */

@@ -151,6 +151,21 @@ public class LeadRepository {
     }
 
     /**
+     * The leads of these ids that exist, in their order, with their accounts, contacts and custom attributes, to
+     * score many at once: read-only snapshots read with plain JDBC ({@link LeadReads}), not managed entities.
+     */
+    public List<Lead> forScoring(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return LeadReads.leads(TransactionConnection.of(em), ids);
+        } catch (SQLException e) {
+            throw new PersistenceException("Reading leads to score failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Writes the leads' new scores (each lead's {@link Lead#score()}, null to clear it) and a history row for each
      * new score. A lead's row is updated only if its score is still the one its scoring read ({@code before}: its
      * scored_on unchanged): when a system job and a rescore score the same lead at once, one of them wins and the

@@ -11,8 +11,6 @@ import io.leadscore.sdk.StepDefinition;
 import io.leadscore.scoring.FeatureColumn;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +26,10 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class LeadScoringPlugin implements Plugin {
 
-    @PersistenceContext(unitName = "leadscore")
-    private EntityManager em;
     @EJB
     private ScoringService scoring;
+    @jakarta.inject.Inject
+    private io.leadscore.lead.LeadRepository leads;
     @EJB
     private ModelRegistry registry;
 
@@ -49,7 +47,7 @@ public class LeadScoringPlugin implements Plugin {
     @Override
     public void executeAll(List<PluginExecutionContext> contexts) {
         List<String> ids = contexts.stream().map(c -> c.target().id()).distinct().toList();
-        scoring.scoreAll(ScoringReads.leads(em, ids, (q, root) -> List.of()));
+        scoring.scoreAll(leads.forScoring(ids));
     }
 
     @Override

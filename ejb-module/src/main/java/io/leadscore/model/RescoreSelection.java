@@ -25,7 +25,6 @@ import java.util.List;
  */
 @Stateless
 public class RescoreSelection {
-
     /** One partition's key range: ids after {@code fromId} (null: from the first) up to {@code toId} (null: to the last). */
     public record Range(String fromId, String toId, Instant createdSince, String modelId) {
     }
@@ -38,6 +37,8 @@ public class RescoreSelection {
     private ScoringService scoring;
     @jakarta.inject.Inject
     private RescorePartitionRepository ranges;
+    @jakarta.inject.Inject
+    private io.leadscore.lead.LeadRepository leadRows;
 
     private List<Predicate> where(CriteriaBuilder cb, CriteriaQuery<?> q, Root<Lead> root, Instant createdSince,
                                   String modelId) {
@@ -122,6 +123,30 @@ public class RescoreSelection {
         return em.createQuery(q).setMaxResults(size).getResultList();
     }
 
+    /**
+     * The leads a rescore covers, in memory (the same rules as {@link #where}, which counts them for the plan):
+     * open, created since {@code createdSince}, and for one model covered or last scored by it. A model's filter is
+     * the one its publication selects leads by ({@link ModelRegistry#covers}).
+     */
+    private List<Lead> covered(List<Lead> leads, Instant createdSince, String modelId) {
+        PublishedModel model = modelId == null ? null
+                : registry.published().stream().filter(m -> m.modelId().equals(modelId)).findFirst().orElse(null);
+        List<Lead> out = new ArrayList<>(leads.size());
+        for (Lead lead : leads) {
+            if (lead.status() != LeadStatus.OPEN || createdSince != null && lead.createdOn().isBefore(createdSince)) {
+                continue;
+            }
+            if (modelId != null) {
+                boolean scoredByIt = lead.score() != null && modelId.equals(lead.score().modelId());
+                if (!scoredByIt && (model == null || !ModelRegistry.covers(model, new LeadFeatures(lead, leadRows::related)))) {
+                    continue;
+                }
+            }
+            out.add(lead);
+        }
+        return out;
+    }
+
     /** What a chunk did: the leads of its ids the rescore covers, and how many of them got a new score. */
     public record Tally(int covered, int scored) {
     }
@@ -135,8 +160,7 @@ public class RescoreSelection {
         if (ids.isEmpty()) {
             return new Tally(0, 0);
         }
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        List<Lead> leads = ScoringReads.leads(em, ids, (q, root) -> where(cb, q, root, createdSince, modelId));
+        List<Lead> leads = covered(leadRows.forScoring(ids), createdSince, modelId);
         java.util.Map<String, java.time.Instant> was = new java.util.HashMap<>();
         for (Lead l : leads) {
             was.put(l.id(), l.score() == null ? null : l.score().scoredOn());

@@ -72,7 +72,7 @@ class ArchitectureTest {
     static final ArchRule sqlOnlyInRepositories = noClasses().that().resideInAnyPackage("io.leadscore.lead..",
                     "io.leadscore.customer..", "io.leadscore.model..", "io.leadscore.plugin..", "io.leadscore.record..",
                     "io.leadscore.webhook..", "io.leadscore.leadimport..", "io.leadscore.operations..")
-            .and().haveSimpleNameNotEndingWith("Repository").and().doNotHaveSimpleName("LeadInserts")
+            .and().haveSimpleNameNotEndingWith("Repository").and().doNotHaveSimpleName("LeadInserts").and().doNotHaveSimpleName("LeadReads")
             .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
                     com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("createNativeQuery")))
             .orShould().dependOnClassesThat().belongToAnyOf(java.sql.Connection.class, java.sql.PreparedStatement.class,
