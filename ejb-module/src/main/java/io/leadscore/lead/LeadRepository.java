@@ -43,6 +43,14 @@ public class LeadRepository {
     private EntityManager em;
     private volatile Dialect dialect;
 
+    LeadRepository() {
+    }
+
+    /** A repository over this entity manager's transactions (tests). */
+    LeadRepository(EntityManager em) {
+        this.em = em;
+    }
+
     /** New leads and their attributes in JDBC batches (an import's chunk writes hundreds at once). */
     void insertAll(List<Lead> leads) {
         try (LeadInserts inserts = new LeadInserts(TransactionConnection.of(em))) {
@@ -258,54 +266,110 @@ public class LeadRepository {
         }
     }
 
-    /** The score updates of {@link #writeScores} as two JDBC batches of one-row updates; returns the leads written. */
+    /** The score columns of crm_lead, in the order {@link #scoreColumns} numbers them. */
+    private static final List<String> SCORE_COLUMNS = List.of("score_value", "score_grade", "score_trend",
+            "score_model_id", "score_model_version", "scored_on");
+    /** A score update's mark for a lead that had no score (its row is found by scored_on IS NULL). */
+    private static final int FIRST = 1 << SCORE_COLUMNS.size();
+
+    /**
+     * The score updates of {@link #writeScores} as JDBC batches of one-row updates, one batch per set of columns
+     * that changed; returns the leads written, in the callers' order. Derby rewrites every index that holds a
+     * column of an UPDATE's SET list, whether or not its value changed: a rescore in which only the trend moved
+     * rewrote the owner's score index and the model index of every lead.
+     */
     private static List<Lead> updateScoresInBatches(Connection c, List<Lead> leads, Map<Lead, LeadScore> before)
             throws SQLException {
-        String set = "UPDATE crm_lead SET score_value = ?, score_grade = ?, score_trend = ?, score_model_id = ?, "
-                + "score_model_version = ?, scored_on = ? WHERE id = ? AND ";
-        try (PreparedStatement first = c.prepareStatement(set + "scored_on IS NULL");
-             PreparedStatement again = c.prepareStatement(set + "scored_on = ?")) {
-            List<Lead> firstRows = new ArrayList<>();
-            List<Lead> againRows = new ArrayList<>();
-            for (Lead lead : leads) {
-                Instant previousOn = before.get(lead) == null ? null : before.get(lead).scoredOn();
-                PreparedStatement up = previousOn == null ? first : again;
-                (previousOn == null ? firstRows : againRows).add(lead);
-                LeadScore s = lead.score();
-                if (s == null) {
-                    up.setNull(1, Types.INTEGER);
-                    up.setNull(2, Types.VARCHAR);
-                    up.setNull(3, Types.VARCHAR);
-                    up.setNull(4, Types.VARCHAR);
-                    up.setNull(5, Types.INTEGER);
-                    up.setNull(6, Types.TIMESTAMP);
-                } else {
-                    up.setInt(1, s.value());
-                    up.setString(2, s.grade());
-                    up.setString(3, s.trend().name());
-                    up.setString(4, s.modelId());
-                    up.setInt(5, s.modelVersion());
-                    up.setTimestamp(6, utc(s.scoredOn()));
-                }
-                up.setString(7, lead.id());
-                if (previousOn != null) {
-                    up.setTimestamp(8, utc(previousOn));
-                }
-                up.addBatch();
-            }
-            List<Lead> written = new ArrayList<>();
-            collect(firstRows, firstRows.isEmpty() ? new int[0] : first.executeBatch(), written);
-            collect(againRows, againRows.isEmpty() ? new int[0] : again.executeBatch(), written);
-            return written;
+        Map<Integer, List<Lead>> byColumns = new java.util.TreeMap<>();
+        for (Lead lead : leads) {
+            byColumns.computeIfAbsent(scoreColumns(before.get(lead), lead.score()), k -> new ArrayList<>()).add(lead);
         }
+        java.util.Set<Lead> written = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Map.Entry<Integer, List<Lead>> group : byColumns.entrySet()) {
+            int columns = group.getKey();
+            List<String> set = new ArrayList<>();
+            for (int k = 0; k < SCORE_COLUMNS.size(); k++) {
+                if ((columns & 1 << k) != 0) {
+                    set.add(SCORE_COLUMNS.get(k) + " = ?");
+                }
+            }
+            boolean first = (columns & FIRST) != 0;
+            try (PreparedStatement up = c.prepareStatement("UPDATE crm_lead SET " + String.join(", ", set)
+                    + " WHERE id = ? AND scored_on " + (first ? "IS NULL" : "= ?"))) {
+                for (Lead lead : group.getValue()) {
+                    LeadScore s = lead.score();
+                    int p = 1;
+                    for (int k = 0; k < SCORE_COLUMNS.size(); k++) {
+                        if ((columns & 1 << k) != 0) {
+                            bindScoreColumn(up, p++, k, s);
+                        }
+                    }
+                    up.setString(p++, lead.id());
+                    if (!first) {
+                        up.setTimestamp(p, utc(before.get(lead).scoredOn()));
+                    }
+                    up.addBatch();
+                }
+                int[] counts = up.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    // SUCCESS_NO_INFO (-2) says the row was written without a count
+                    if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                        written.add(group.getValue().get(i));
+                    }
+                }
+            }
+        }
+        List<Lead> out = new ArrayList<>(written.size());
+        for (Lead lead : leads) {
+            if (written.contains(lead)) {
+                out.add(lead);
+            }
+        }
+        return out;
     }
 
-    private static void collect(List<Lead> rows, int[] counts, List<Lead> written) {
-        for (int i = 0; i < rows.size(); i++) {
-            // SUCCESS_NO_INFO (-2) says the row was written without a count
-            if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
-                written.add(rows.get(i));
+    /**
+     * Which score columns an update from {@code was} to {@code is} sets, as bits in {@link #SCORE_COLUMNS}' order:
+     * all of them for a lead's first score (with {@link #FIRST}) or one that is cleared, otherwise those whose
+     * values differ (scored_on always does).
+     */
+    static int scoreColumns(LeadScore was, LeadScore is) {
+        int all = (1 << SCORE_COLUMNS.size()) - 1;
+        if (was == null || was.scoredOn() == null) {
+            return all | FIRST;
+        }
+        if (is == null) {
+            return all;
+        }
+        int columns = 1 << 5;
+        columns |= was.value() != is.value() ? 1 : 0;
+        columns |= !java.util.Objects.equals(was.grade(), is.grade()) ? 1 << 1 : 0;
+        columns |= was.trend() != is.trend() ? 1 << 2 : 0;
+        columns |= !java.util.Objects.equals(was.modelId(), is.modelId()) ? 1 << 3 : 0;
+        columns |= was.modelVersion() != is.modelVersion() ? 1 << 4 : 0;
+        return columns;
+    }
+
+    private static void bindScoreColumn(PreparedStatement up, int p, int column, LeadScore s) throws SQLException {
+        switch (column) {
+            case 0 -> {
+                if (s == null) {
+                    up.setNull(p, Types.INTEGER);
+                } else {
+                    up.setInt(p, s.value());
+                }
             }
+            case 1 -> up.setString(p, s == null ? null : s.grade());
+            case 2 -> up.setString(p, s == null ? null : s.trend().name());
+            case 3 -> up.setString(p, s == null ? null : s.modelId());
+            case 4 -> {
+                if (s == null) {
+                    up.setNull(p, Types.INTEGER);
+                } else {
+                    up.setInt(p, s.modelVersion());
+                }
+            }
+            default -> up.setTimestamp(p, s == null ? null : utc(s.scoredOn()));
         }
     }
 
