@@ -36,9 +36,99 @@ final class LeadReads {
     static List<Lead> leads(Connection c, List<String> ids) throws SQLException {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         Map<String, Lead> byId = records(c, "crm_lead", distinct, Lead::new);
+        attributes(c, "crm_lead_attribute", "lead_id", byId);
+        related(c, byId.values());
+        List<Lead> out = new ArrayList<>(byId.size());
+        for (String id : distinct) {
+            Lead lead = byId.get(id);
+            if (lead != null) {
+                out.add(lead);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The open leads of these ids, given in ascending key order as a rescore walks them, in that order. Read as
+     * one key range (the open leads' index, then the attribute table's primary key) instead of a probe per id: a
+     * range is walked once, where each probe of an IN list descends the index from its root. The attributes are
+     * read by range only while the range holds at most twice as many leads as asked for (closed leads between
+     * them), and by their ids otherwise.
+     */
+    static List<Lead> openInKeyOrder(Connection c, List<String> ascendingIds) throws SQLException {
+        if (ascendingIds.isEmpty()) {
+            return List.of();
+        }
+        String first = ascendingIds.get(0);
+        String last = ascendingIds.get(ascendingIds.size() - 1);
+        java.util.Set<String> wanted = new java.util.HashSet<>(ascendingIds);
+        Map<String, Lead> byId = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM crm_lead --DERBY-PROPERTIES index=IX_LEAD_STATUS_ID\n"
+                + " WHERE status = 'OPEN' AND id >= ? AND id <= ?")) {
+            ps.setString(1, first);
+            ps.setString(2, last);
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultRow row = new ResultRow(rs);
+                while (rs.next()) {
+                    if (wanted.contains(rs.getString("id"))) {
+                        Lead lead = new Lead(row);
+                        byId.put(lead.id(), lead);
+                    }
+                }
+            }
+        }
+        int inRange;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM crm_lead WHERE id >= ? AND id <= ?")) {
+            ps.setString(1, first);
+            ps.setString(2, last);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                inRange = rs.getInt(1);
+            }
+        }
+        if (inRange <= 2 * byId.size()) {
+            Map<String, Map<String, Object>> values = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT lead_id, name, text_value, number_value, boolean_value "
+                    + "FROM crm_lead_attribute --DERBY-PROPERTIES constraint=PK_CRM_LEAD_ATTRIBUTE\n"
+                    + " WHERE lead_id >= ? AND lead_id <= ?")) {
+                ps.setString(1, first);
+                ps.setString(2, last);
+                collect(ps, byId.keySet(), values);
+            }
+            values.forEach((id, v) -> byId.get(id).preloadAttributes(v));
+        } else {
+            attributes(c, "crm_lead_attribute", "lead_id", byId);
+        }
+        related(c, byId.values());
+        // an id the range did not find: a lead closed since its id was read, or one the database orders elsewhere
+        List<String> missing = new ArrayList<>();
+        for (String id : ascendingIds) {
+            if (!byId.containsKey(id)) {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Lead lead : leads(c, missing)) {
+                if (lead.status() == LeadStatus.OPEN) {
+                    byId.put(lead.id(), lead);
+                }
+            }
+        }
+        List<Lead> out = new ArrayList<>(byId.size());
+        for (String id : ascendingIds) {
+            Lead lead = byId.remove(id);
+            if (lead != null) {
+                out.add(lead);
+            }
+        }
+        return out;
+    }
+
+    /** Reads and associates the leads' accounts and contacts, with their custom attributes. */
+    private static void related(Connection c, Collection<Lead> leads) throws SQLException {
         LinkedHashSet<String> accountIds = new LinkedHashSet<>();
         LinkedHashSet<String> contactIds = new LinkedHashSet<>();
-        for (Lead lead : byId.values()) {
+        for (Lead lead : leads) {
             if (lead.accountId() != null) {
                 accountIds.add(lead.accountId());
             }
@@ -48,21 +138,12 @@ final class LeadReads {
         }
         Map<String, Account> accounts = records(c, "crm_account", accountIds, Account::new);
         Map<String, Contact> contacts = records(c, "crm_contact", contactIds, Contact::new);
-        for (Lead lead : byId.values()) {
+        for (Lead lead : leads) {
             lead.associate(lead.accountId() == null ? null : accounts.get(lead.accountId()),
                     lead.contactId() == null ? null : contacts.get(lead.contactId()));
         }
-        attributes(c, "crm_lead_attribute", "lead_id", byId);
         attributes(c, "crm_account_attribute", "account_id", accounts);
         attributes(c, "crm_contact_attribute", "contact_id", contacts);
-        List<Lead> out = new ArrayList<>(byId.size());
-        for (String id : distinct) {
-            Lead lead = byId.get(id);
-            if (lead != null) {
-                out.add(lead);
-            }
-        }
-        return out;
     }
 
     private static <T extends CrmRecord> Map<String, T> records(Connection c, String table, Collection<String> ids,
@@ -89,21 +170,33 @@ final class LeadReads {
      */
     private static void attributes(Connection c, String table, String key, Map<String, ? extends CrmRecord> records)
             throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
         Map<String, Map<String, Object>> values = new HashMap<>();
         for (List<String> part : parts(new ArrayList<>(records.keySet()))) {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", name, text_value, number_value, "
                     + "boolean_value FROM " + table + " --DERBY-PROPERTIES constraint=PK_"
                     + table.toUpperCase(java.util.Locale.ROOT) + "\n WHERE " + key + " IN (" + marks(part.size()) + ")")) {
                 bind(ps, part);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        values.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                                .put(rs.getString(2), stored(rs.getString(3), rs.getDouble(4), rs.wasNull(), rs));
-                    }
-                }
+                collect(ps, records.keySet(), values);
             }
         }
         values.forEach((id, v) -> records.get(id).preloadAttributes(v));
+    }
+
+    /** The attribute rows a statement finds (key, name, text, number, flag) of these records, by record. */
+    private static void collect(PreparedStatement ps, java.util.Set<String> of, Map<String, Map<String, Object>> values)
+            throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                if (of.contains(id)) {
+                    values.computeIfAbsent(id, k -> new HashMap<>())
+                            .put(rs.getString(2), stored(rs.getString(3), rs.getDouble(4), rs.wasNull(), rs));
+                }
+            }
+        }
     }
 
     /** An attribute row's value as clients see it: its text, else its flag, else its number. */

@@ -174,12 +174,27 @@ public class LeadRepository {
     }
 
     /**
+     * The open leads of these ids, given in ascending key order (a rescore's chunk), in that order, as
+     * {@link #forScoring}: read by key range ({@link LeadReads#openInKeyOrder}).
+     */
+    public List<Lead> openForScoring(List<String> ascendingIds) {
+        if (ascendingIds.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return LeadReads.openInKeyOrder(TransactionConnection.of(em), ascendingIds);
+        } catch (SQLException e) {
+            throw new PersistenceException("Reading leads to score failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Writes the leads' new scores (each lead's {@link Lead#score()}, null to clear it) and a history row for each
      * new score. A lead's row is updated only if its score is still the one its scoring read ({@code before}: its
      * scored_on unchanged): when a system job and a rescore score the same lead at once, one of them wins and the
      * other writes nothing, so the history never holds the same scoring twice. Returns the leads whose rows were
      * written. On PostgreSQL the scores are one statement (the values as arrays, the rows written returned), on
-     * other databases two JDBC batches of one-row updates; the history rows are one {@link ColumnInsert}.
+     * other databases JDBC batches of one-row updates (one per set of columns that changed); the history rows are one {@link ColumnInsert}.
      */
     public List<Lead> writeScores(List<Lead> leads, Map<Lead, LeadScore> before) {
         if (leads.isEmpty()) {

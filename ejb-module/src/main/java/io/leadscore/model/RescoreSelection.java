@@ -154,13 +154,14 @@ public class RescoreSelection {
     /**
      * Scores, in the caller's transaction (a chunk), the leads of these ids that the rescore covers: still
      * open, created since {@code createdSince} and, for one model ({@code modelId}, or null for all), covered
-     * or last scored by it.
+     * or last scored by it. The ids come in key order, as a partition's reader walks them: the chunk's leads are
+     * read as one key range.
      */
     public Tally score(Instant createdSince, String modelId, List<String> ids) {
         if (ids.isEmpty()) {
             return new Tally(0, 0);
         }
-        List<Lead> leads = covered(leadRows.forScoring(ids), createdSince, modelId);
+        List<Lead> leads = covered(leadRows.openForScoring(ids), createdSince, modelId);
         java.util.Map<String, java.time.Instant> was = new java.util.HashMap<>();
         for (Lead l : leads) {
             was.put(l.id(), l.score() == null ? null : l.score().scoredOn());

@@ -119,6 +119,61 @@ class LeadReadsTest {
         }
     }
 
+    @Test
+    void openLeadsReadByKeyRangeAreTheLeadsReadByIdWithoutTheClosedOnes() throws Exception {
+        try (TestDatabase db = new TestDatabase()) {
+            List<String> ids = new java.util.ArrayList<>();
+            Map<String, Integer> made = new HashMap<>();
+            db.inTransaction(em -> {
+                for (int i = 0; i < 6; i++) {
+                    Lead lead = new Lead(RecordInput.of(Map.of("lastName", "L" + i, "city", "C" + i),
+                            Map.of("N", (double) i, "Tag", "t" + i)), "sales", T0);
+                    em.persist(lead);
+                    ids.add(lead.id());
+                    made.put(lead.id(), i);
+                }
+            });
+            java.util.Collections.sort(ids);
+            close(db, ids.get(2));
+            List<String> asked = List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4), ids.get(5));
+            List<String> open = List.of(ids.get(0), ids.get(1), ids.get(3), ids.get(4), ids.get(5));
+            try (Connection c = db.connection()) {
+                // one closed lead among six: the attributes come by range
+                sameLeads(LeadReads.leads(c, open), LeadReads.openInKeyOrder(c, asked));
+            }
+            close(db, ids.get(1));
+            close(db, ids.get(3));
+            close(db, ids.get(4));
+            try (Connection c = db.connection()) {
+                // four closed among six: by their ids
+                List<Lead> read = LeadReads.openInKeyOrder(c, List.of(ids.get(0), ids.get(5)));
+                sameLeads(LeadReads.leads(c, List.of(ids.get(0), ids.get(5))), read);
+                assertEquals(attributes(made.get(ids.get(5))), read.get(1).attributeValues());
+                // ids not in ascending order, or unknown: nothing is lost, nothing invented
+                List<Lead> reversed = LeadReads.openInKeyOrder(c, List.of(ids.get(5), "no-such-lead", ids.get(0)));
+                assertEquals(List.of(ids.get(5), ids.get(0)), reversed.stream().map(Lead::id).toList());
+                assertEquals(attributes(made.get(ids.get(0))), reversed.get(1).attributeValues());
+            }
+        }
+    }
+
+    /** The custom attributes lead number {@code i} of the test was made with, as read back. */
+    private static Map<String, Object> attributes(int i) {
+        return Map.of("N", (long) i, "Tag", "t" + i);
+    }
+
+    private static void close(TestDatabase db, String id) {
+        db.inTransaction(em -> em.find(Lead.class, id).disqualify(T0.plusSeconds(60)));
+    }
+
+    private static void sameLeads(List<Lead> expected, List<Lead> actual) {
+        assertEquals(expected.stream().map(Lead::id).toList(), actual.stream().map(Lead::id).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            sameRecord(LeadSchema.LEAD, expected.get(i), actual.get(i));
+            assertEquals(LeadStatus.OPEN, actual.get(i).status());
+        }
+    }
+
     private static void sameRecord(RecordSchema schema, CrmRecord expected, CrmRecord actual) {
         for (FieldDef f : schema.fields()) {
             assertEquals(expected.field(f.name()), actual.field(f.name()), schema.entityName() + "." + f.name());
