@@ -38,14 +38,7 @@ final class LeadReads {
         Map<String, Lead> byId = records(c, "crm_lead", distinct, Lead::new);
         attributes(c, "crm_lead_attribute", "lead_id", byId);
         related(c, byId.values());
-        List<Lead> out = new ArrayList<>(byId.size());
-        for (String id : distinct) {
-            Lead lead = byId.get(id);
-            if (lead != null) {
-                out.add(lead);
-            }
-        }
-        return out;
+        return inOrder(distinct, byId);
     }
 
     /**
@@ -114,9 +107,14 @@ final class LeadReads {
                 }
             }
         }
+        return inOrder(ascendingIds, byId);
+    }
+
+    /** The leads found of these ids, in the ids' order, each once. */
+    private static List<Lead> inOrder(List<String> ids, Map<String, Lead> byId) {
         List<Lead> out = new ArrayList<>(byId.size());
-        for (String id : ascendingIds) {
-            Lead lead = byId.remove(id);
+        for (String id : new LinkedHashSet<>(ids)) {
+            Lead lead = byId.get(id);
             if (lead != null) {
                 out.add(lead);
             }
