@@ -45,6 +45,11 @@ public class AttributeValue {
 
     /** The value as clients see it: String, Long (whole numbers), Double or Boolean. */
     public Object value() {
+        return stored(text, number, flag);
+    }
+
+    /** A stored value's columns (one of them set) as clients see the value: its text, else its flag, else its number. */
+    public static Object stored(String text, Double number, Boolean flag) {
         if (text != null) {
             return text;
         }

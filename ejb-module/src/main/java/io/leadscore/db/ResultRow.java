@@ -35,51 +35,48 @@ public final class ResultRow implements StoredRow {
         return i;
     }
 
-    @Override
-    public String text(String column) {
+    /** How one column is read from the result set. */
+    private interface Getter<T> {
+        T get(ResultSet rs, int column) throws SQLException;
+    }
+
+    private <T> T read(String column, Getter<T> getter) {
         try {
-            return rs.getString(column(column));
+            return getter.get(rs, column(column));
         } catch (SQLException e) {
             throw new PersistenceException("Reading " + column + " failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public String text(String column) {
+        return read(column, ResultSet::getString);
     }
 
     @Override
     public Integer integer(String column) {
-        try {
-            int v = rs.getInt(column(column));
-            return rs.wasNull() ? null : v;
-        } catch (SQLException e) {
-            throw new PersistenceException("Reading " + column + " failed: " + e.getMessage(), e);
-        }
+        return read(column, (r, i) -> {
+            int v = r.getInt(i);
+            return r.wasNull() ? null : v;
+        });
     }
 
     @Override
     public Long whole(String column) {
-        try {
-            long v = rs.getLong(column(column));
-            return rs.wasNull() ? null : v;
-        } catch (SQLException e) {
-            throw new PersistenceException("Reading " + column + " failed: " + e.getMessage(), e);
-        }
+        return read(column, (r, i) -> {
+            long v = r.getLong(i);
+            return r.wasNull() ? null : v;
+        });
     }
 
     @Override
     public BigDecimal decimal(String column) {
-        try {
-            return rs.getBigDecimal(column(column));
-        } catch (SQLException e) {
-            throw new PersistenceException("Reading " + column + " failed: " + e.getMessage(), e);
-        }
+        return read(column, ResultSet::getBigDecimal);
     }
 
     @Override
     public LocalDateTime time(String column) {
-        try {
-            Timestamp t = rs.getTimestamp(column(column));
-            return t == null ? null : t.toLocalDateTime();
-        } catch (SQLException e) {
-            throw new PersistenceException("Reading " + column + " failed: " + e.getMessage(), e);
-        }
+        Timestamp t = read(column, ResultSet::getTimestamp);
+        return t == null ? null : t.toLocalDateTime();
     }
 }

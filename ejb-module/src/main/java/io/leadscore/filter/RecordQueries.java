@@ -257,8 +257,8 @@ public final class RecordQueries {
         }
         for (Object found : q.getResultList()) {
             Object[] t = (Object[]) found;
-            Object value = t[2] != null ? t[2] : t[4] != null ? flag(t[4])
-                    : AttributeValue.present(t[3] == null ? null : ((Number) t[3]).doubleValue());
+            Object value = AttributeValue.stored((String) t[2], t[3] == null ? null : ((Number) t[3]).doubleValue(),
+                    t[4] == null ? null : flag(t[4]));
             byId.get((String) t[0]).put((String) t[1], value);
         }
         for (T item : items) {

@@ -190,23 +190,16 @@ final class LeadReads {
             while (rs.next()) {
                 String id = rs.getString(1);
                 if (of.contains(id)) {
-                    values.computeIfAbsent(id, k -> new HashMap<>())
-                            .put(rs.getString(2), stored(rs.getString(3), rs.getDouble(4), rs.wasNull(), rs));
+                    String text = rs.getString(3);
+                    double number = rs.getDouble(4);
+                    boolean noNumber = rs.wasNull();
+                    boolean flag = rs.getBoolean(5);
+                    boolean noFlag = rs.wasNull();
+                    values.computeIfAbsent(id, k -> new HashMap<>()).put(rs.getString(2),
+                            AttributeValue.stored(text, noNumber ? null : number, noFlag ? null : flag));
                 }
             }
         }
-    }
-
-    /** An attribute row's value as clients see it: its text, else its flag, else its number. */
-    private static Object stored(String text, double number, boolean noNumber, ResultSet rs) throws SQLException {
-        if (text != null) {
-            return text;
-        }
-        boolean flag = rs.getBoolean(5);
-        if (!rs.wasNull()) {
-            return flag;
-        }
-        return noNumber ? null : AttributeValue.present(number);
     }
 
     private static List<List<String>> parts(List<String> ids) {

@@ -163,14 +163,7 @@ public class LeadRepository {
      * score many at once: read-only snapshots read with plain JDBC ({@link LeadReads}), not managed entities.
      */
     public List<Lead> forScoring(List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return LeadReads.leads(TransactionConnection.of(em), ids);
-        } catch (SQLException e) {
-            throw new PersistenceException("Reading leads to score failed: " + e.getMessage(), e);
-        }
+        return readForScoring(ids, false);
     }
 
     /**
@@ -178,11 +171,16 @@ public class LeadRepository {
      * {@link #forScoring}: read by key range ({@link LeadReads#openInKeyOrder}).
      */
     public List<Lead> openForScoring(List<String> ascendingIds) {
-        if (ascendingIds.isEmpty()) {
+        return readForScoring(ascendingIds, true);
+    }
+
+    private List<Lead> readForScoring(List<String> ids, boolean openInKeyOrder) {
+        if (ids.isEmpty()) {
             return List.of();
         }
         try {
-            return LeadReads.openInKeyOrder(TransactionConnection.of(em), ascendingIds);
+            Connection c = TransactionConnection.of(em);
+            return openInKeyOrder ? LeadReads.openInKeyOrder(c, ids) : LeadReads.leads(c, ids);
         } catch (SQLException e) {
             throw new PersistenceException("Reading leads to score failed: " + e.getMessage(), e);
         }
@@ -225,24 +223,14 @@ public class LeadRepository {
             throws SQLException {
         int n = leads.size();
         Object[] ids = new Object[n];
-        Object[] values = new Object[n];
-        Object[] grades = new Object[n];
-        Object[] trends = new Object[n];
-        Object[] models = new Object[n];
-        Object[] versions = new Object[n];
-        Object[] on = new Object[n];
+        Object[][] columns = new Object[SCORE_COLUMNS.size()][n];
         Object[] previous = new Object[n];
         for (int i = 0; i < n; i++) {
             Lead lead = leads.get(i);
-            LeadScore s = lead.score();
             ids[i] = lead.id();
-            if (s != null) {
-                values[i] = s.value();
-                grades[i] = s.grade();
-                trends[i] = s.trend().name();
-                models[i] = s.modelId();
-                versions[i] = s.modelVersion();
-                on[i] = utc(s.scoredOn());
+            Object[] v = scoreValues(lead.score());
+            for (int k = 0; k < v.length; k++) {
+                columns[k][i] = v[k];
             }
             LeadScore b = before.get(lead);
             previous[i] = b == null || b.scoredOn() == null ? null : utc(b.scoredOn());
@@ -257,12 +245,9 @@ public class LeadRepository {
             // the ids twice: "l.id = ANY" makes the leads' rows found by their key, not the table scanned for a join
             Array idArray = c.createArrayOf("varchar", ids);
             up.setArray(1, idArray);
-            up.setArray(2, c.createArrayOf("int4", values));
-            up.setArray(3, c.createArrayOf("varchar", grades));
-            up.setArray(4, c.createArrayOf("varchar", trends));
-            up.setArray(5, c.createArrayOf("varchar", models));
-            up.setArray(6, c.createArrayOf("int4", versions));
-            up.setArray(7, c.createArrayOf("timestamp", on));
+            for (int k = 0; k < SCORE_COLUMNS.size(); k++) {
+                up.setArray(2 + k, c.createArrayOf(SCORE_ARRAY_TYPES.get(k), columns[k]));
+            }
             up.setArray(8, c.createArrayOf("timestamp", previous));
             up.setArray(9, idArray);
             java.util.Set<String> updated = new java.util.HashSet<>();
@@ -284,6 +269,12 @@ public class LeadRepository {
     /** The score columns of crm_lead, in the order {@link #scoreColumns} numbers them. */
     private static final List<String> SCORE_COLUMNS = List.of("score_value", "score_grade", "score_trend",
             "score_model_id", "score_model_version", "scored_on");
+    /** The element types of the score columns as PostgreSQL arrays, in {@link #SCORE_COLUMNS}' order. */
+    private static final List<String> SCORE_ARRAY_TYPES = List.of("int4", "varchar", "varchar", "varchar", "int4",
+            "timestamp");
+    /** The JDBC types of the score columns, in {@link #SCORE_COLUMNS}' order. */
+    private static final int[] SCORE_TYPES = {Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.INTEGER, Types.TIMESTAMP};
     /** A score update's mark for a lead that had no score (its row is found by scored_on IS NULL). */
     private static final int FIRST = 1 << SCORE_COLUMNS.size();
 
@@ -312,11 +303,11 @@ public class LeadRepository {
             try (PreparedStatement up = c.prepareStatement("UPDATE crm_lead SET " + String.join(", ", set)
                     + " WHERE id = ? AND scored_on " + (first ? "IS NULL" : "= ?"))) {
                 for (Lead lead : group.getValue()) {
-                    LeadScore s = lead.score();
+                    Object[] values = scoreValues(lead.score());
                     int p = 1;
                     for (int k = 0; k < SCORE_COLUMNS.size(); k++) {
                         if ((columns & 1 << k) != 0) {
-                            bindScoreColumn(up, p++, k, s);
+                            up.setObject(p++, values[k], SCORE_TYPES[k]);
                         }
                     }
                     up.setString(p++, lead.id());
@@ -349,43 +340,24 @@ public class LeadRepository {
      * values differ (scored_on always does).
      */
     static int scoreColumns(LeadScore was, LeadScore is) {
-        int all = (1 << SCORE_COLUMNS.size()) - 1;
         if (was == null || was.scoredOn() == null) {
-            return all | FIRST;
+            return (1 << SCORE_COLUMNS.size()) - 1 | FIRST;
         }
-        if (is == null) {
-            return all;
+        Object[] from = scoreValues(was);
+        Object[] to = scoreValues(is);
+        int columns = 1 << SCORE_COLUMNS.size() - 1; // scored_on
+        for (int k = 0; k < SCORE_COLUMNS.size() - 1; k++) {
+            if (!java.util.Objects.equals(from[k], to[k])) {
+                columns |= 1 << k;
+            }
         }
-        int columns = 1 << 5;
-        columns |= was.value() != is.value() ? 1 : 0;
-        columns |= !java.util.Objects.equals(was.grade(), is.grade()) ? 1 << 1 : 0;
-        columns |= was.trend() != is.trend() ? 1 << 2 : 0;
-        columns |= !java.util.Objects.equals(was.modelId(), is.modelId()) ? 1 << 3 : 0;
-        columns |= was.modelVersion() != is.modelVersion() ? 1 << 4 : 0;
         return columns;
     }
 
-    private static void bindScoreColumn(PreparedStatement up, int p, int column, LeadScore s) throws SQLException {
-        switch (column) {
-            case 0 -> {
-                if (s == null) {
-                    up.setNull(p, Types.INTEGER);
-                } else {
-                    up.setInt(p, s.value());
-                }
-            }
-            case 1 -> up.setString(p, s == null ? null : s.grade());
-            case 2 -> up.setString(p, s == null ? null : s.trend().name());
-            case 3 -> up.setString(p, s == null ? null : s.modelId());
-            case 4 -> {
-                if (s == null) {
-                    up.setNull(p, Types.INTEGER);
-                } else {
-                    up.setInt(p, s.modelVersion());
-                }
-            }
-            default -> up.setTimestamp(p, s == null ? null : utc(s.scoredOn()));
-        }
+    /** A score's values of the {@link #SCORE_COLUMNS} (all null for none). */
+    private static Object[] scoreValues(LeadScore s) {
+        return s == null ? new Object[SCORE_COLUMNS.size()] : new Object[]{s.value(), s.grade(), s.trend().name(),
+                s.modelId(), s.modelVersion(), utc(s.scoredOn())};
     }
 
     /** A lead's score history, oldest first. */

@@ -2,6 +2,7 @@ package io.leadscore.model;
 
 import io.leadscore.filter.Bound;
 import io.leadscore.filter.MemoryFilter;
+import io.leadscore.lead.LeadRepository;
 import io.leadscore.sdk.Message;
 import io.leadscore.sdk.Mode;
 import io.leadscore.sdk.Plugin;
@@ -11,6 +12,7 @@ import io.leadscore.sdk.StepDefinition;
 import io.leadscore.scoring.FeatureColumn;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +30,8 @@ public class LeadScoringPlugin implements Plugin {
 
     @EJB
     private ScoringService scoring;
-    @jakarta.inject.Inject
-    private io.leadscore.lead.LeadRepository leads;
+    @Inject
+    private LeadRepository leads;
     @EJB
     private ModelRegistry registry;
 

@@ -2,11 +2,12 @@ package io.leadscore.model;
 
 import io.leadscore.common.Times;
 import io.leadscore.filter.CriteriaFilter;
-import io.leadscore.filter.RecordQueries;
 import io.leadscore.lead.Lead;
+import io.leadscore.lead.LeadRepository;
 import io.leadscore.lead.LeadStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -25,6 +26,7 @@ import java.util.List;
  */
 @Stateless
 public class RescoreSelection {
+
     /** One partition's key range: ids after {@code fromId} (null: from the first) up to {@code toId} (null: to the last). */
     public record Range(String fromId, String toId, Instant createdSince, String modelId) {
     }
@@ -35,10 +37,10 @@ public class RescoreSelection {
     private ModelRegistry registry;
     @EJB
     private ScoringService scoring;
-    @jakarta.inject.Inject
+    @Inject
     private RescorePartitionRepository ranges;
-    @jakarta.inject.Inject
-    private io.leadscore.lead.LeadRepository leadRows;
+    @Inject
+    private LeadRepository leadRows;
 
     private List<Predicate> where(CriteriaBuilder cb, CriteriaQuery<?> q, Root<Lead> root, Instant createdSince,
                                   String modelId) {

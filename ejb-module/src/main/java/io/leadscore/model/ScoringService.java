@@ -30,6 +30,7 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class ScoringService {
+
     private static final Logger LOG = Logger.getLogger(ScoringService.class.getName());
 
     /** What a lead's score rests on: the score and every reason, positive and negative. */
