@@ -82,6 +82,44 @@ class BulkIT {
     }
 
     @Test
+    void aCallWrittenWholeChangesFieldsAndAttributesAndMovesEachVersionOn() {
+        String name = Api.unique("Whole");
+        JsonObject a = sales.createLead("{'lastName':'" + name + "','topic':'a','attributes':"
+                + "{'TotalVisits':3,'Segment':'smb','Newsletter':true}}");
+        JsonObject b = sales.createLead("{'lastName':'" + name + "','topic':'b','attributes':{'TotalVisits':5}}");
+        JsonObject answer = sales.post("/api/v1/leads/bulk", "{'mode':'update','records':["
+                + "{'id':'" + a.getString("id") + "','version':" + a.getInt("version") + ",'topic':'a2',"
+                + "'attributes':{'TotalVisits':4.5,'Segment':null,'Region':'north'}},"
+                + "{'id':'" + b.getString("id") + "','email':'b@example.com'}]}").expect(200).json();
+        assertEquals(2, answer.getInt("updated"), answer.toString());
+        JsonArray results = answer.getJsonArray("results");
+        assertEquals(a.getInt("version") + 1, results.getJsonObject(0).getInt("version"));
+        assertEquals(b.getInt("version") + 1, results.getJsonObject(1).getInt("version"));
+
+        JsonObject a2 = sales.get("/api/v1/leads/" + a.getString("id")).expect(200).json();
+        assertEquals("a2", a2.getString("topic"));
+        assertEquals(name, a2.getString("lastName"), "a field the record leaves out is kept");
+        assertEquals(a.getInt("version") + 1, a2.getInt("version"));
+        JsonObject attributes = a2.getJsonObject("attributes");
+        assertEquals(3, attributes.size(), attributes.toString());
+        assertEquals(4.5, attributes.getJsonNumber("TotalVisits").doubleValue());
+        assertEquals("north", attributes.getString("Region"));
+        assertTrue(attributes.getBoolean("Newsletter"));
+        JsonObject b2 = sales.get("/api/v1/leads/" + b.getString("id")).expect(200).json();
+        assertEquals("b@example.com", b2.getString("email"));
+        assertEquals("b", b2.getString("topic"));
+        assertEquals(5, b2.getJsonObject("attributes").getInt("TotalVisits"));
+        assertEquals(b.getInt("version") + 1, b2.getInt("version"));
+
+        // the versions moved on: the same records again at the versions first read are refused, and nothing changes
+        sales.post("/api/v1/leads/bulk", "{'mode':'update','atomic':true,'records':["
+                + "{'id':'" + b.getString("id") + "','version':" + b2.getInt("version") + ",'topic':'b3'},"
+                + "{'id':'" + a.getString("id") + "','version':" + a.getInt("version") + ",'topic':'a3'}]}")
+                .problemNaming(400, "records[1]");
+        assertEquals("b", sales.get("/api/v1/leads/" + b.getString("id")).expect(200).json().getString("topic"));
+    }
+
+    @Test
     void upsertsByAlternateKey() {
         String key = Api.unique("Key");
         String existing = sales.put("/api/v1/leads/by-key/crm/" + key, "{'lastName':'Existing'}").expect(201).json()

@@ -39,6 +39,10 @@ public abstract class CrmRecord {
     @jakarta.persistence.Transient
     private Map<String, Object> preloadedAttributes;
 
+    /** The custom attributes of a record read and written without JPA, as last read or written ({@link #editDirectly}). */
+    @jakarta.persistence.Transient
+    private Map<String, Object> attributesAsStored;
+
     protected CrmRecord() {
     }
 
@@ -118,6 +122,33 @@ public abstract class CrmRecord {
     /** Supplies the attributes read in bulk for a page of read-only records. */
     public void preloadAttributes(Map<String, Object> values) {
         this.preloadedAttributes = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    /**
+     * Makes a record read without JPA changeable, to be written without JPA (a bulk update): its attributes become
+     * its own to change, and are remembered as stored so that the write can tell which changed.
+     */
+    public void editDirectly() {
+        if (preloadedAttributes == null) {
+            throw new IllegalStateException("Only a record read without JPA is edited directly");
+        }
+        Map<String, Object> stored = preloadedAttributes;
+        Map<String, AttributeValue> store = attributeStore();
+        store.clear();
+        stored.forEach((k, v) -> store.put(k, AttributeValue.of(v)));
+        preloadedAttributes = null;
+        attributesAsStored = stored;
+    }
+
+    /** The custom attributes of a record edited directly as they are stored now (null for any other record). */
+    public Map<String, Object> attributesAsStored() {
+        return attributesAsStored;
+    }
+
+    /** A record edited directly has been written: one version on, its attributes stored as they are. */
+    public void updatedDirectly() {
+        this.version++;
+        this.attributesAsStored = attributeValues();
     }
 
     /** Replaces the custom attributes with the given name to String, Number or Boolean map. */

@@ -4,13 +4,14 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 
-/** A column that {@link ColumnInsert} writes: its name and its type. */
+/** A column that {@link ColumnInsert} or {@link ColumnUpdate} writes: its name and its type. */
 public record SqlColumn(String name, Type type) {
 
     /** The column types bulk writes use: the JDBC type, and PostgreSQL's name for an array of it. */
     public enum Type {
         TEXT(Types.VARCHAR, "varchar"),
         INTEGER(Types.INTEGER, "int4"),
+        BIGINT(Types.BIGINT, "int8"),
         DOUBLE(Types.DOUBLE, "float8"),
         BOOLEAN(Types.BOOLEAN, "bool"),
         /** An Instant, stored as the UTC date-time (TIMESTAMP without time zone). */
@@ -40,6 +41,7 @@ public record SqlColumn(String name, Type type) {
             return switch (this) {
                 case TEXT -> value.toString();
                 case INTEGER -> ((Number) value).intValue();
+                case BIGINT -> ((Number) value).longValue();
                 case DOUBLE -> ((Number) value).doubleValue();
                 case BOOLEAN -> (Boolean) value;
                 case TIMESTAMP -> value instanceof Instant i ? Timestamp.valueOf(io.leadscore.common.Times.utc(i))
@@ -54,6 +56,10 @@ public record SqlColumn(String name, Type type) {
 
     public static SqlColumn integer(String name) {
         return new SqlColumn(name, Type.INTEGER);
+    }
+
+    public static SqlColumn bigint(String name) {
+        return new SqlColumn(name, Type.BIGINT);
     }
 
     public static SqlColumn decimal(String name) {

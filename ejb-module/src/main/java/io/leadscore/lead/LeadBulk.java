@@ -142,11 +142,11 @@ public class LeadBulk {
         Map<String, Lead> byId = new java.util.HashMap<>();
         Map<String, Lead> byKey = new java.util.HashMap<>();
         if (mode == Mode.UPDATE) {
-            leads.findAll(items.stream().map(Item::id).distinct().toList()).forEach(l -> byId.put(l.id(), l));
+            leads.toChange(items.stream().map(Item::id).distinct().toList()).forEach(l -> byId.put(l.id(), l));
         } else {
             Map<String, List<String>> idsBySource = new java.util.HashMap<>();
             items.forEach(i -> idsBySource.computeIfAbsent(i.externalSource(), s -> new ArrayList<>()).add(i.externalId()));
-            idsBySource.forEach((source, ids) -> leads.byKeys(source, ids)
+            idsBySource.forEach((source, ids) -> leads.toChangeByKey(source, ids)
                     .forEach(l -> byKey.put(l.externalSource() + "\u0000" + l.externalId(), l)));
         }
         for (int i = 0; i < items.size(); i++) {

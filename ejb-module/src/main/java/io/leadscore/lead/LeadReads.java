@@ -4,7 +4,9 @@ import io.leadscore.common.AttributeValue;
 import io.leadscore.common.CrmRecord;
 import io.leadscore.customer.Account;
 import io.leadscore.customer.Contact;
+import io.leadscore.db.Dialect;
 import io.leadscore.db.ResultRow;
+import io.leadscore.db.SqlConsumer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,10 +37,34 @@ final class LeadReads {
     /** The leads of these ids that exist, in the order of the ids. */
     static List<Lead> leads(Connection c, List<String> ids) throws SQLException {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
-        Map<String, Lead> byId = records(c, "crm_lead", distinct, Lead::new);
+        Map<String, Lead> byId = records(c, "SELECT * FROM crm_lead WHERE id", List.of(), distinct, Lead::new);
         attributes(c, "crm_lead_attribute", "lead_id", byId);
         related(c, byId.values());
         return inOrder(distinct, byId);
+    }
+
+    /**
+     * The leads of these ids that exist, in the order of the ids, with their custom attributes but not their
+     * accounts and contacts, {@linkplain CrmRecord#editDirectly editable}: for a bulk update.
+     */
+    static List<Lead> toChange(Connection c, List<String> ids) throws SQLException {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        return editable(c, inOrder(distinct, records(c, "SELECT * FROM crm_lead WHERE id", List.of(), distinct,
+                Lead::new)));
+    }
+
+    /** The leads that have these alternate keys of one source, as {@link #toChange} reads them (in no order). */
+    static List<Lead> toChangeByKey(Connection c, String externalSource, List<String> externalIds) throws SQLException {
+        return editable(c, new ArrayList<>(records(c, "SELECT * FROM crm_lead WHERE external_source = ? AND external_id",
+                List.of(externalSource), new LinkedHashSet<>(externalIds), Lead::new).values()));
+    }
+
+    private static List<Lead> editable(Connection c, List<Lead> leads) throws SQLException {
+        Map<String, Lead> byId = new HashMap<>();
+        leads.forEach(l -> byId.put(l.id(), l));
+        attributes(c, "crm_lead_attribute", "lead_id", byId);
+        leads.forEach(CrmRecord::editDirectly);
+        return leads;
     }
 
     /**
@@ -134,8 +160,10 @@ final class LeadReads {
                 contactIds.add(lead.contactId());
             }
         }
-        Map<String, Account> accounts = records(c, "crm_account", accountIds, Account::new);
-        Map<String, Contact> contacts = records(c, "crm_contact", contactIds, Contact::new);
+        Map<String, Account> accounts = records(c, "SELECT * FROM crm_account WHERE id", List.of(), accountIds,
+                Account::new);
+        Map<String, Contact> contacts = records(c, "SELECT * FROM crm_contact WHERE id", List.of(), contactIds,
+                Contact::new);
         for (Lead lead : leads) {
             lead.associate(lead.accountId() == null ? null : accounts.get(lead.accountId()),
                     lead.contactId() == null ? null : contacts.get(lead.contactId()));
@@ -144,22 +172,58 @@ final class LeadReads {
         attributes(c, "crm_contact_attribute", "contact_id", contacts);
     }
 
-    private static <T extends CrmRecord> Map<String, T> records(Connection c, String table, Collection<String> ids,
+    /**
+     * The records a query finds whose key column (the last word of {@code select}) is one of the ids, after the
+     * {@code fixed} parameters of {@code select}, by id.
+     */
+    private static <T extends CrmRecord> Map<String, T> records(Connection c, String select, List<String> fixed,
+                                                              Collection<String> ids,
                                                               Function<io.leadscore.common.StoredRow, T> make) throws SQLException {
         Map<String, T> out = new HashMap<>();
-        for (List<String> part : parts(new ArrayList<>(ids))) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " WHERE id IN (" + marks(part.size()) + ")")) {
-                bind(ps, part);
-                try (ResultSet rs = ps.executeQuery()) {
-                    ResultRow row = new ResultRow(rs);
-                    while (rs.next()) {
-                        T r = make.apply(row);
-                        out.put(r.id(), r);
-                    }
+        byIds(c, select, fixed, ids, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultRow row = new ResultRow(rs);
+                while (rs.next()) {
+                    T r = make.apply(row);
+                    out.put(r.id(), r);
                 }
             }
-        }
+        });
         return out;
+    }
+
+    /**
+     * Runs the query of {@code select} for the rows whose last-named column is one of the ids, the {@code fixed}
+     * parameters bound first: on PostgreSQL one statement with the ids as an array ({@code = ANY}), elsewhere an
+     * IN list per {@value #IN_LIST} ids.
+     */
+    private static void byIds(Connection c, String select, List<String> fixed, Collection<String> ids,
+                              SqlConsumer<PreparedStatement> query)
+            throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (Dialect.of(c).hasArrays()) {
+            try (PreparedStatement ps = c.prepareStatement(select + " = ANY(?)")) {
+                bindFixed(ps, fixed);
+                ps.setArray(fixed.size() + 1, c.createArrayOf("varchar", ids.toArray()));
+                query.accept(ps);
+            }
+            return;
+        }
+        for (List<String> part : parts(new ArrayList<>(ids))) {
+            try (PreparedStatement ps = c.prepareStatement(select + " IN (" + marks(part.size()) + ")")) {
+                bindFixed(ps, fixed);
+                bind(ps, fixed.size(), part);
+                query.accept(ps);
+            }
+        }
+    }
+
+    private static void bindFixed(PreparedStatement ps, List<String> fixed) throws SQLException {
+        for (int i = 0; i < fixed.size(); i++) {
+            ps.setString(i + 1, fixed.get(i));
+        }
     }
 
     /**
@@ -172,14 +236,9 @@ final class LeadReads {
             return;
         }
         Map<String, Map<String, Object>> values = new HashMap<>();
-        for (List<String> part : parts(new ArrayList<>(records.keySet()))) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", name, text_value, number_value, "
-                    + "boolean_value FROM " + table + " --DERBY-PROPERTIES constraint=PK_"
-                    + table.toUpperCase(java.util.Locale.ROOT) + "\n WHERE " + key + " IN (" + marks(part.size()) + ")")) {
-                bind(ps, part);
-                collect(ps, records.keySet(), values);
-            }
-        }
+        byIds(c, "SELECT " + key + ", name, text_value, number_value, boolean_value FROM " + table
+                + " --DERBY-PROPERTIES constraint=PK_" + table.toUpperCase(java.util.Locale.ROOT) + "\n WHERE " + key,
+                List.of(), records.keySet(), ps -> collect(ps, records.keySet(), values));
         values.forEach((id, v) -> records.get(id).preloadAttributes(v));
     }
 
@@ -223,11 +282,14 @@ final class LeadReads {
         return Math.max(8, Integer.highestOneBit(Math.max(1, n - 1)) << 1);
     }
 
-    /** The ids, the last repeated into the markers left over (an IN list's duplicates change nothing). */
-    private static void bind(PreparedStatement ps, List<String> ids) throws SQLException {
+    /**
+     * The ids after {@code before} parameters, the last repeated into the markers left over (an IN list's duplicates
+     * change nothing).
+     */
+    private static void bind(PreparedStatement ps, int before, List<String> ids) throws SQLException {
         int slots = slots(ids.size());
         for (int i = 0; i < slots; i++) {
-            ps.setString(i + 1, ids.get(Math.min(i, ids.size() - 1)));
+            ps.setString(before + i + 1, ids.get(Math.min(i, ids.size() - 1)));
         }
     }
 }

@@ -1,7 +1,11 @@
 package io.leadscore.lead;
 
+import io.leadscore.common.AttributeValue;
+import io.leadscore.common.VersionMismatchException;
 import io.leadscore.db.ColumnInsert;
+import io.leadscore.db.ColumnUpdate;
 import io.leadscore.db.Dialect;
+import io.leadscore.db.SqlColumn;
 import io.leadscore.db.TransactionConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.CacheRetrieveMode;
@@ -27,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.leadscore.db.SqlColumn.bigint;
+import static io.leadscore.db.SqlColumn.bool;
+import static io.leadscore.db.SqlColumn.decimal;
 import static io.leadscore.db.SqlColumn.integer;
 import static io.leadscore.db.SqlColumn.text;
 import static io.leadscore.db.SqlColumn.timestamp;
@@ -124,26 +131,79 @@ public class LeadRepository {
                 Lead.class).setParameter("s", externalSource).setParameter("i", externalId)).getResultStream().findFirst();
     }
 
-    /** The leads of these ids (any owner), read together in chunks of 1,000, as the database has them now. */
-    public List<Lead> findAll(List<String> ids) {
-        List<Lead> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 1000) {
-            out.addAll(fresh(em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class)
-                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))).getResultList());
+    /**
+     * The leads of these ids that exist, in the order of the ids, read to be changed and written by
+     * {@link #updateAll} (a bulk update): with their custom attributes, not managed by JPA.
+     */
+    public List<Lead> toChange(List<String> ids) {
+        try {
+            return LeadReads.toChange(TransactionConnection.of(em), ids);
+        } catch (SQLException e) {
+            throw new PersistenceException("Reading leads to change failed: " + e.getMessage(), e);
         }
-        return out;
     }
 
-    /** The leads with these alternate keys of one source, read together in chunks of 1,000. */
-    public List<Lead> byKeys(String externalSource, List<String> externalIds) {
-        List<Lead> out = new ArrayList<>();
-        for (int i = 0; i < externalIds.size(); i += 1000) {
-            out.addAll(fresh(em.createQuery("SELECT l FROM Lead l WHERE l.externalSource = :s AND l.externalId IN :ids",
-                            Lead.class).setParameter("s", externalSource)
-                    .setParameter("ids", externalIds.subList(i, Math.min(externalIds.size(), i + 1000))))
-                    .getResultList());
+    /** The leads with these alternate keys of one source, as {@link #toChange} reads them. */
+    public List<Lead> toChangeByKey(String externalSource, List<String> externalIds) {
+        try {
+            return LeadReads.toChangeByKey(TransactionConnection.of(em), externalSource, externalIds);
+        } catch (SQLException e) {
+            throw new PersistenceException("Reading leads by their keys failed: " + e.getMessage(), e);
         }
-        return out;
+    }
+
+    /** The columns of crm_lead that a change of a lead's input writes (status and closing are actions of their own). */
+    private static final List<SqlColumn> CHANGED_COLUMNS = List.of(text("topic"), text("first_name"),
+            text("last_name"), text("email"), text("phone"), text("job_title"), text("company_name"), text("industry"),
+            text("source"), text("country"), text("city"), text("business_process"), text("owner_id"),
+            text("account_id"), text("contact_id"), text("external_source"), text("external_id"),
+            timestamp("modified_on"));
+
+    /**
+     * Writes leads read by {@link #toChange} and changed, together ({@link ColumnUpdate}: one statement per table on
+     * PostgreSQL, JDBC batches elsewhere): each lead's row at the next version if it is still at the version read,
+     * and the custom attributes that were removed, changed or added. If another transaction changed one of the leads
+     * first, throws a version mismatch saying {@code changedMeanwhile} (the caller's transaction then fails).
+     */
+    public void updateAll(List<Lead> leads, String changedMeanwhile) {
+        if (leads.isEmpty()) {
+            return;
+        }
+        Connection c = TransactionConnection.of(em);
+        List<SqlColumn> attributeKey = List.of(text("lead_id"), text("name"));
+        try (ColumnUpdate rows = ColumnUpdate.update(c, "crm_lead", CHANGED_COLUMNS, "version = t.version + 1",
+                List.of(text("id"), bigint("version")));
+             ColumnUpdate removed = ColumnUpdate.delete(c, "crm_lead_attribute", attributeKey);
+             ColumnInsert added = new ColumnInsert(c, "crm_lead_attribute", List.of(text("lead_id"), text("name"),
+                     text("text_value"), decimal("number_value"), bool("boolean_value")))) {
+            for (Lead l : leads) {
+                rows.add(l.topic(), l.firstName(), l.lastName(), l.email(), l.phone(), l.jobTitle(), l.companyName(),
+                        l.industry(), l.source(), l.country(), l.city(), l.businessProcess(), l.ownerId(),
+                        l.accountId(), l.contactId(), l.externalSource(), l.externalId(), l.modifiedOn(), l.id(),
+                        l.version());
+                Map<String, Object> was = l.attributesAsStored();
+                Map<String, AttributeValue> is = l.attributeStore();
+                for (String name : was.keySet()) {
+                    AttributeValue now = is.get(name);
+                    if (now == null || !now.equals(AttributeValue.of(was.get(name)))) {
+                        removed.add(l.id(), name); // a changed value is written as a new row
+                    }
+                }
+                is.forEach((name, value) -> {
+                    if (!was.containsKey(name) || !value.equals(AttributeValue.of(was.get(name)))) {
+                        added.add(l.id(), name, value.text(), value.number(), value.flag());
+                    }
+                });
+            }
+            if (rows.execute() != leads.size()) {
+                throw new VersionMismatchException(changedMeanwhile);
+            }
+            removed.execute();
+            added.execute();
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not update " + leads.size() + " leads: " + e.getMessage(), e);
+        }
+        leads.forEach(Lead::updatedDirectly);
     }
 
     /** Leads as the database has them now, not as the shared cache last saw them: an upsert writes at this version. */

@@ -79,6 +79,15 @@ public class LeadService extends RecordService<Lead> {
         repository.insertAll(leads);
     }
 
+    /**
+     * Leads changed in bulk, read by {@link #toChange} or {@link #toChangeByKey}: their rows and the attributes that
+     * changed in one statement per table (JPA wrote a row per lead and read each lead's attributes on its own).
+     */
+    @Override
+    protected void writeChanged(List<Lead> leads, String changedMeanwhile) {
+        repository.updateAll(leads, changedMeanwhile);
+    }
+
     /** A lead from an import, with its past: created then, and closed then as it says. */
     @Override
     protected Lead newRecord(RecordInput input, String ownerId, Instant now, java.io.Serializable history) {
@@ -163,16 +172,19 @@ public class LeadService extends RecordService<Lead> {
         return repository.byKey(externalSource, externalId);
     }
 
-    /** The leads of these ids (any owner), read together in chunks of 1,000, as the database has them now. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<Lead> findAll(List<String> ids) {
-        return repository.findAll(ids);
+    /**
+     * The leads of these ids (any owner) that exist, as the database has them now, to be changed by
+     * {@link #updateAll} in the same transaction: read together, not managed by JPA.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<Lead> toChange(List<String> ids) {
+        return repository.toChange(ids);
     }
 
-    /** The leads with these alternate keys of one source, read together in chunks of 1,000. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<Lead> byKeys(String externalSource, List<String> externalIds) {
-        return repository.byKeys(externalSource, externalIds);
+    /** The leads with these alternate keys of one source, as {@link #toChange} reads them. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<Lead> toChangeByKey(String externalSource, List<String> externalIds) {
+        return repository.toChangeByKey(externalSource, externalIds);
     }
 
     /** What an upsert did: the lead, and whether it was created (else updated). */

@@ -170,8 +170,8 @@ public abstract class RecordService<E extends CrmRecord> {
 
     /**
      * Changes records in bulk in the caller's transaction (Dataverse's UpdateMultiple): each goes through
-     * PreValidation and PreOperation and is checked as in {@link #update}, all are written in one flush (JDBC
-     * batches), then each goes through PostOperation and gets its system jobs. Any failure, a concurrent change
+     * PreValidation and PreOperation and is checked as in {@link #update}, all are written together
+     * ({@link #writeChanged}), then each goes through PostOperation and gets its system jobs. Any failure, a concurrent change
      * included, fails the whole call and the caller's transaction.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -205,10 +205,19 @@ public abstract class RecordService<E extends CrmRecord> {
             records.add(record);
         }
         checkedAll();
-        RecordStore.flush(em(), "A " + schema.entityName() + " of this call was changed by someone else meanwhile; "
+        writeChanged(records, "A " + schema.entityName() + " of this call was changed by someone else meanwhile; "
                 + "read it again");
         writtenAll(pipeline, ops, records);
         return records;
+    }
+
+    /**
+     * Writes the records {@link #updateAll} changed, at once, or fails with a version mismatch saying
+     * {@code changedMeanwhile} when another transaction changed one first: by default the managed entities in one
+     * flush.
+     */
+    protected void writeChanged(List<E> records, String changedMeanwhile) {
+        RecordStore.flush(em(), changedMeanwhile);
     }
 
     /** PostOperation and the system jobs of records written together, each with its operation. */

@@ -23,14 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * Rows written together land as written, on both databases: PostgreSQL's one statement with arrays (a temporary
  * table on the server the integration tests use, 127.0.0.1:5432 unless {@code it.pg.*} say otherwise) and Derby's
- * JDBC batch.
+ * JDBC batch; updates and deletes find exactly the rows their keys match.
  */
-class ColumnInsertTest {
+class ColumnWritesTest {
 
     private static Connection connect(String database) throws Exception {
         if (database.equals("derby")) {
             EmbeddedDataSource ds = new EmbeddedDataSource();
-            ds.setDatabaseName("memory:column-insert");
+            ds.setDatabaseName("memory:column-writes-" + java.util.UUID.randomUUID());
             ds.setCreateDatabase("create");
             Connection c = ds.getConnection();
             try (Statement s = c.createStatement()) {
@@ -81,6 +81,41 @@ class ColumnInsertTest {
                     "c|7|3.0|false|1999-12-31T23:59:59|",
                     "d|-4|-0.5|true|null|ü"), rows(c));
             assertThrows(IllegalArgumentException.class, () -> insert.add("e", 1), "a row has a value per column");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"derby", "postgresql"})
+    void updatesAndDeletesWriteExactlyTheRowsTheirKeysMatchAndSayHowMany(String database) throws Exception {
+        try (Connection c = connect(database)) {
+            try (ColumnInsert insert = new ColumnInsert(c, "t", List.of(text("id"), integer("n"), text("note")))) {
+                insert.add("a", 1, "first");
+                insert.add("b", 2, "second");
+                insert.add("c", 3, "third");
+                insert.execute();
+            }
+            // n plays a version: a row is updated only at the version given, and moves one on
+            try (ColumnUpdate update = ColumnUpdate.update(c, "t", List.of(text("note"), decimal("d")), "n = t.n + 1",
+                    List.of(text("id"), integer("n")))) {
+                update.add("it's {new}", 1.5, "a", 1);
+                update.add("stale", 9.0, "b", 99);
+                update.add(null, null, "c", 3);
+                update.add("nobody", 1.0, "zz", 1);
+                assertEquals(2, update.execute(), "a and c: b's version and zz's id match no row");
+                assertEquals(0, update.execute(), "nothing added since: nothing sent");
+            }
+            assertEquals(List.of(
+                    "a|2|1.5|null|null|it's {new}",
+                    "b|2|null|null|null|second",
+                    "c|4|null|null|null|null"), rows(c));
+            try (ColumnUpdate delete = ColumnUpdate.delete(c, "t", List.of(text("id"), integer("n")))) {
+                delete.add("a", 2);
+                delete.add("b", 3);
+                delete.add("c", 4);
+                assertEquals(2, delete.execute());
+                assertThrows(IllegalArgumentException.class, () -> delete.add("a"), "a row has a value per key column");
+            }
+            assertEquals(List.of("b|2|null|null|null|second"), rows(c));
         }
     }
 }

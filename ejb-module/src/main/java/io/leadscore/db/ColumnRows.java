@@ -1,0 +1,90 @@
+package io.leadscore.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows of one statement that writes many rows at once ({@link ColumnInsert}, {@link ColumnUpdate}): on
+ * PostgreSQL each column is bound as one array parameter (in the order {@code arrayParameters} gives, a column may
+ * be bound more than once); elsewhere each row is a JDBC batch entry, its columns bound in their order.
+ */
+final class ColumnRows {
+
+    private final Connection connection;
+    private final List<SqlColumn> columns;
+    private final boolean arrays;
+    private final int[] arrayParameters;
+    private final PreparedStatement statement;
+    private final List<Object[]> rows = new ArrayList<>();
+
+    /**
+     * @param arrayParameters the columns (indexes into {@code columns}) bound to the array statement's parameters, in
+     *                        order; null for a batch statement (each row's columns in order)
+     */
+    ColumnRows(Connection connection, List<SqlColumn> columns, String sql, int[] arrayParameters) throws SQLException {
+        this.connection = connection;
+        this.columns = List.copyOf(columns);
+        this.arrays = arrayParameters != null;
+        this.arrayParameters = arrayParameters;
+        this.statement = connection.prepareStatement(sql);
+    }
+
+    void add(Object... values) {
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
+        }
+        rows.add(values.clone());
+    }
+
+    int pending() {
+        return rows.size();
+    }
+
+    /** Sends the rows added since the last call; returns how many rows the statement wrote. */
+    int execute() throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try {
+            if (arrays) {
+                for (int p = 0; p < arrayParameters.length; p++) {
+                    int c = arrayParameters[p];
+                    SqlColumn.Type type = columns.get(c).type();
+                    Object[] values = new Object[rows.size()];
+                    for (int r = 0; r < values.length; r++) {
+                        values[r] = type.jdbc(rows.get(r)[c]);
+                    }
+                    statement.setArray(p + 1, connection.createArrayOf(type.arrayType(), values));
+                }
+                return statement.executeUpdate();
+            }
+            for (Object[] row : rows) {
+                for (int c = 0; c < columns.size(); c++) {
+                    SqlColumn.Type type = columns.get(c).type();
+                    Object v = type.jdbc(row[c]);
+                    if (v == null) {
+                        statement.setNull(c + 1, type.sqlType());
+                    } else {
+                        statement.setObject(c + 1, v, type.sqlType());
+                    }
+                }
+                statement.addBatch();
+            }
+            int written = 0;
+            for (int n : statement.executeBatch()) {
+                written += n == Statement.SUCCESS_NO_INFO ? 1 : n;
+            }
+            return written;
+        } finally {
+            rows.clear();
+        }
+    }
+
+    void close() throws SQLException {
+        statement.close();
+    }
+}
