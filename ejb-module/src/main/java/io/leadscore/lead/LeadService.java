@@ -122,6 +122,9 @@ public class LeadService extends RecordService<Lead> {
         // the id alone (no lead read and built), and without flushing what the transaction has pending first: a
         // bulk call checks each of its records before writing them all in one flush (the database's unique key
         // still refuses a key two records of one call share); a bulk write has read its keys together
+        if (existing != null && source.equals(existing.externalSource()) && id.equals(existing.externalId())) {
+            return; // the lead's own key: unique, so no other lead has it
+        }
         KeyOwners known = (KeyOwners) transactions.getResource(KeyOwners.class);
         String owner = known != null && known.read(source, id) ? known.owner(source, id) : repository.keyOwners(source, List.of(id)).get(id);
         if (owner != null && (existing == null || !owner.equals(existing.id()))) {
@@ -132,12 +135,16 @@ public class LeadService extends RecordService<Lead> {
 
     /** The alternate keys of a bulk write's records, and the leads that have them now: read once for all of them. */
     @Override
-    protected void checkingAll(List<RecordInput> inputs) {
+    protected void checkingAll(List<RecordInput> inputs, List<Lead> existing) {
         Map<String, List<String>> idsBySource = new java.util.HashMap<>();
-        for (RecordInput input : inputs) {
+        for (int i = 0; i < inputs.size(); i++) {
+            RecordInput input = inputs.get(i);
             String source = input.text("externalSource");
             String id = input.text("externalId");
-            if (source != null && id != null) {
+            Lead lead = existing == null ? null : existing.get(i);
+            boolean itsOwn = lead != null && java.util.Objects.equals(source, lead.externalSource())
+                    && java.util.Objects.equals(id, lead.externalId());
+            if (source != null && id != null && !itsOwn) {
                 idsBySource.computeIfAbsent(source, s -> new ArrayList<>()).add(id);
             }
         }

@@ -82,9 +82,10 @@ public abstract class RecordService<E extends CrmRecord> {
     /** Refuses an update the record's state does not allow. */
     /**
      * Before the inputs of a bulk write are checked one by one ({@link #checkInput}): a chance to read together
-     * what each check would read on its own.
+     * what each check would read on its own. {@code existing} gives each input's record for an update (null for a
+     * new one), or is null when every input is new.
      */
-    protected void checkingAll(List<RecordInput> inputs) {
+    protected void checkingAll(List<RecordInput> inputs, List<E> existing) {
     }
 
     /** After the inputs of a bulk write were checked, before they are written. */
@@ -144,7 +145,7 @@ public abstract class RecordService<E extends CrmRecord> {
         Pipeline pipeline = host.pipeline();
         List<Pipeline.Operation> ops = new ArrayList<>(creations.size());
         List<E> records = new ArrayList<>(creations.size());
-        checkingAll(creations.stream().map(Creation::input).toList());
+        checkingAll(creations.stream().map(Creation::input).toList(), null);
         for (Creation c : creations) {
             Pipeline.Operation op = OperationScope.begin(Message.Create, schema.entityName(), caller.name(),
                     new Record(schema.entityName(), null, RecordValues.of(schema, c.input()), false), null);
@@ -181,7 +182,7 @@ public abstract class RecordService<E extends CrmRecord> {
         List<E> records = new ArrayList<>(changes.size());
         java.time.Instant now = Times.now();
         List<RecordInput> inputs = changes.stream().map(c -> c.input().apply(c.current())).toList();
-        checkingAll(inputs);
+        checkingAll(inputs, changes.stream().map(Change::current).toList());
         for (int k = 0; k < changes.size(); k++) {
             Change<E> c = changes.get(k);
             E record = c.current();

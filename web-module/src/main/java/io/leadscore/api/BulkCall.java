@@ -3,7 +3,6 @@ package io.leadscore.api;
 import io.leadscore.common.FieldError;
 import io.leadscore.common.RecordInput;
 import io.leadscore.common.ValidationException;
-import io.leadscore.lead.Lead;
 import io.leadscore.lead.LeadBulk;
 import io.leadscore.lead.LeadSchema;
 import jakarta.json.JsonArray;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 import static io.leadscore.common.Jsons.JSON;
 
 /**
@@ -58,7 +56,7 @@ final class BulkCall {
     }
 
     /** Reads the call; a call that is not one (or, atomic, any record that is not one) is a 400 naming the field. */
-    static BulkCall parse(JsonObject call, Function<Lead, Object> view) {
+    static BulkCall parse(JsonObject call) {
         for (String key : call.keySet()) {
             if (!KNOWN.contains(key)) {
                 throw new ValidationException(key, "is not part of a bulk call (mode, atomic, records)");
@@ -85,7 +83,7 @@ final class BulkCall {
         BulkCall c = new BulkCall(mode, a == JsonValue.TRUE, records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
-                c.items.add(item(mode, records.get(i), view));
+                c.items.add(item(mode, records.get(i)));
                 c.itemOf[i] = c.items.size() - 1;
             } catch (ValidationException e) {
                 if (c.atomic) {
@@ -98,7 +96,7 @@ final class BulkCall {
         return c;
     }
 
-    private static LeadBulk.Item item(LeadBulk.Mode mode, JsonValue value, Function<Lead, Object> view) {
+    private static LeadBulk.Item item(LeadBulk.Mode mode, JsonValue value) {
         if (!(value instanceof JsonObject record)) {
             throw new ValidationException("record", "must be a JSON object");
         }
@@ -121,7 +119,7 @@ final class BulkCall {
                 JsonObject patch = JSON.createObjectBuilder(record).remove("id").remove("version").build();
                 RecordInput.checkPatch(LeadSchema.LEAD, patch);
                 yield new LeadBulk.Item(id.getString(), null, null, version,
-                        current -> MergePatch.apply(LeadSchema.LEAD, view.apply(current), patch));
+                        current -> MergePatch.apply(LeadSchema.LEAD, current, patch));
             }
             case UPSERT -> {
                 String source = text(record, "externalSource");
@@ -129,7 +127,7 @@ final class BulkCall {
                 io.leadscore.lead.LeadService.checkKey(source, key);
                 yield new LeadBulk.Item(null, source, key, null, current -> current == null
                         ? RecordInput.parse(LeadSchema.LEAD, record) : MergePatch.apply(LeadSchema.LEAD,
-                        view.apply(current), record));
+                        current, record));
             }
         };
     }

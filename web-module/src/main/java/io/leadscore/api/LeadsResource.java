@@ -160,7 +160,7 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
         Caller caller = caller();
         LeadService.Upserted done = leads.upsert(caller, externalSource, externalId, Etags.ifMatch(ifMatch),
                 current -> current == null ? RecordInput.parse(LeadSchema.LEAD, keyed)
-                        : MergePatch.apply(LeadSchema.LEAD, view(current), keyed));
+                        : MergePatch.apply(LeadSchema.LEAD, current, keyed));
         Lead lead = done.lead();
         if (done.created()) {
             return Response.created(uri.getBaseUriBuilder().path("leads").path(lead.id()).build())
@@ -182,7 +182,7 @@ public class LeadsResource extends RecordResource<Lead, LeadView> {
                     + "nothing: the first record that cannot be written is a 400 naming records[i], and none is written.")
     public Response bulk(java.io.InputStream body) {
         JsonObject call = JsonBodies.readObject(body, JsonBodies.MAX_BULK_BYTES);
-        BulkCall parsed = BulkCall.parse(call, this::view);
+        BulkCall parsed = BulkCall.parse(call);
         Caller caller = caller();
         List<io.leadscore.lead.LeadBulk.Result> results;
         try {

@@ -6,11 +6,7 @@ import io.leadscore.common.RecordSchema;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 
-import java.io.StringReader;
-import java.util.Map;
 import static io.leadscore.common.Jsons.JSON;
 
 /**
@@ -19,26 +15,10 @@ import static io.leadscore.common.Jsons.JSON;
  */
 public final class MergePatch {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
-
     private MergePatch() {
     }
 
-    static RecordInput apply(RecordSchema schema, Object currentView, JsonObject patch) {
-        RecordInput.checkPatch(schema, patch);
-        JsonObject current = JSON.createReader(new StringReader(JSONB.toJson(currentView))).readObject();
-        JsonObjectBuilder writable = JSON.createObjectBuilder();
-        for (Map.Entry<String, JsonValue> e : current.entrySet()) {
-            boolean keep = e.getKey().equals("attributes") || schema.field(e.getKey()).map(FieldDef::writable).orElse(false);
-            if (keep) {
-                writable.add(e.getKey(), e.getValue());
-            }
-        }
-        JsonValue merged = JSON.createMergePatch(patch).apply(writable.build());
-        return RecordInput.parse(schema, merged.asJsonObject());
-    }
-
-    /** The same patch applied to a stored record's writable fields and attributes (the OData service's PATCH). */
+    /** The patch applied to a stored record's writable fields and attributes. */
     public static RecordInput apply(RecordSchema schema, io.leadscore.common.CrmRecord current, JsonObject patch) {
         RecordInput.checkPatch(schema, patch);
         JsonObjectBuilder writable = JSON.createObjectBuilder();

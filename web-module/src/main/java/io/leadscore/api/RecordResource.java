@@ -85,7 +85,7 @@ public abstract class RecordResource<E extends CrmRecord, V> {
         JsonObject patch = JsonBodies.readObject(body);
         Long expected = Etags.ifMatch(ifMatch);
         E current = service().get(caller, id);
-        RecordInput input = MergePatch.apply(schema(), view(current), patch);
+        RecordInput input = MergePatch.apply(schema(), current, patch);
         return ok(service().update(caller, id, expected != null ? expected : current.version(), input));
     }
 
