@@ -81,11 +81,16 @@ public class LeadService extends RecordService<Lead> {
 
     /**
      * Leads changed in bulk, read by {@link #toChange} or {@link #toChangeByKey}: their rows and the attributes that
-     * changed in one statement per table (JPA wrote a row per lead and read each lead's attributes on its own).
+     * changed in one statement per table (JPA wrote a row per lead and read each lead's attributes on its own). Leads
+     * read through JPA are written by its flush.
      */
     @Override
     protected void writeChanged(List<Lead> leads, String changedMeanwhile) {
-        repository.updateAll(leads, changedMeanwhile);
+        if (leads.stream().allMatch(l -> l.attributesAsStored() != null)) {
+            repository.updateAll(leads, changedMeanwhile);
+        } else { // managed entities (read through JPA): flushed as they are
+            super.writeChanged(leads, changedMeanwhile);
+        }
     }
 
     /** A lead from an import, with its past: created then, and closed then as it says. */
