@@ -88,6 +88,31 @@ class LeadChangeWritesTest {
         }
     }
 
+    @Test
+    void leadsAreReadToChangeByTheirAlternateKeys() {
+        try (TestDatabase db = new TestDatabase()) {
+            List<String> ids = new ArrayList<>();
+            db.inTransaction(em -> {
+                for (int i = 0; i < 4; i++) {
+                    Lead lead = new Lead(RecordInput.of(Map.of("lastName", "K" + i, "externalSource", i < 3 ? "crm" : "erp",
+                            "externalId", "k" + i), Map.of("n", i)), "sales", T0);
+                    em.persist(lead);
+                    ids.add(lead.id());
+                }
+            });
+            db.inTransaction(em -> {
+                LeadRepository repository = new LeadRepository(em);
+                List<Lead> found = repository.toChangeByKey("crm", List.of("k2", "k0", "k3", "none", "k0"));
+                assertEquals(java.util.Set.of(ids.get(0), ids.get(2)),
+                        found.stream().map(Lead::id).collect(java.util.stream.Collectors.toSet()),
+                        "k3 is another source's key; each lead once");
+                found.forEach(l -> assertEquals(Map.of("n", (long) Integer.parseInt(l.lastName().substring(1))),
+                        l.attributesAsStored()));
+                assertEquals(Map.of("k2", ids.get(2)), repository.keyOwners("crm", List.of("k2")), "one key, by JPQL");
+            });
+        }
+    }
+
     private static List<String> create(TestDatabase db, int n) {
         List<String> ids = new ArrayList<>();
         db.inTransaction(em -> {
