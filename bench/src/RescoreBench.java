@@ -78,15 +78,14 @@ public class RescoreBench {
         }
         long first = latestExecution(instance);
         long readBeforeKill;
-        while ((readBeforeKill = readCount(first)) < leads * 2 / 5) {
+        while ((readBeforeKill = readCount(base, first)) < leads * 2 / 5) {
             Thread.sleep(500);
         }
         double firstSeconds = (System.nanoTime() - started) / 1e9;
         long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/leadscore.pid")).strip());
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-        readBeforeKill = Math.max(readBeforeKill, 0);
-        System.out.printf("killed the server after %,d leads read in %.0f s%n", readBeforeKill, firstSeconds);
+        System.out.printf("killed the server after about %,d leads read in %.0f s%n", readBeforeKill, firstSeconds);
 
         Process p = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", "leadscore").inheritIO().start();
         if (p.waitFor() != 0) {
@@ -95,12 +94,13 @@ public class RescoreBench {
         while (status(base + "/health/ready") != 200) {
             Thread.sleep(500);
         }
+        readBeforeKill = readCount(base, first); // what the chunks committed before the kill
         long restartedAt = System.nanoTime();
         send("PUT", BATCH + "/jobinstances/" + instance + "?action=restart&reusePreviousParams=true", OPERATOR, "{}");
         long second = latestExecution(instance, first);
         String done = awaitEnd(second);
         double secondSeconds = (System.nanoTime() - restartedAt) / 1e9;
-        long readAfter = readCount(second);
+        long readAfter = readCount(base, second) - readBeforeKill;
         System.out.println("restarted execution: " + field(done, "batchStatus") + " in " + Math.round(secondSeconds) + " s, "
                 + readAfter + " leads read");
 
@@ -148,7 +148,7 @@ public class RescoreBench {
         String daily = send("POST", base + "/api/v1/rescore", OPERATOR, "{}");
         String done = awaitEnd(Long.parseLong(field(daily, "executionId")));
         double seconds = (System.nanoTime() - start) / 1e9;
-        Matcher tally = Pattern.compile("\"exitStatus\"\\s*:\\s*\"(\\d+) leads read, (\\d+) new scores\"").matcher(done);
+        Matcher tally = Pattern.compile("\"exitStatus\"\\s*:\\s*\"(\\d+) leads read, (\\d+) new scores").matcher(done);
         if (!tally.find()) {
             throw new IllegalStateException("the daily rescore did not complete: " + done);
         }
@@ -204,19 +204,11 @@ public class RescoreBench {
         }
     }
 
-    /** Leads read so far: the sum over the partitions (the step's own count is filled in only at its end). */
-    static long readCount(long execution) throws Exception {
-        String steps = send("GET", BATCH + "/jobexecutions/" + execution + "/stepexecutions", OPERATOR, null);
-        int partitions = steps.indexOf("\"partitions\"");
-        if (partitions < 0) {
-            return 0;
-        }
-        Matcher m = Pattern.compile("\"READ_COUNT\"\\s*:\\s*\"(\\d+)\"").matcher(steps.substring(partitions));
-        long sum = 0;
-        while (m.find()) {
-            sum += Long.parseLong(m.group(1));
-        }
-        return sum;
+    /** Leads the committed chunks of the execution's job instance read so far, over every execution (its progress). */
+    static long readCount(String base, long execution) throws Exception {
+        Matcher m = Pattern.compile("\"leadsRead\"\\s*:\\s*(\\d+)").matcher(send("GET", base + "/api/v1/rescore/" + execution,
+                OPERATOR, null));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     static String awaitEnd(long execution) throws Exception {

@@ -32,6 +32,15 @@ public class JobLauncher {
         }
     }
 
+    /** The job instance an execution belongs to. */
+    public long instanceOf(long executionId) {
+        try {
+            return operator().getJobInstance(executionId).getInstanceId();
+        } catch (jakarta.batch.operations.NoSuchJobExecutionException e) {
+            throw new io.leadscore.common.NotFoundException("job execution", String.valueOf(executionId));
+        }
+    }
+
     /** Starts the rescore of every open lead in the window, or of one model's leads. */
     public long rescore(String modelId) {
         return start(RESCORE, rescoreParameters(modelId));

@@ -1,6 +1,7 @@
 package io.leadscore.batch;
 
 import io.leadscore.common.Times;
+import io.leadscore.model.RescoreRanges;
 import io.leadscore.model.RescoreSelection;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
@@ -14,13 +15,12 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 
 /**
- * Splits a rescore into key ranges of about equal size, one per partition. The ranges of a job instance are
- * stored on its first execution and read back on a restart, so every partition resumes from its checkpoint
- * over exactly the range it had.
+ * Splits a rescore into key ranges of about equal size, four per partition (at least 16, at most one per 1,000
+ * leads) or as many as the {@code ranges} parameter says, stored with the job instance, and plans the partitions: threads of this server that claim the ranges
+ * ({@link RescoreWorker}), as other servers of the cluster may. A restart works on the ranges stored at the first
+ * start, those not done yet, each after its last committed chunk.
  */
 @Named("leadRangeMapper")
 @Dependent
@@ -29,6 +29,12 @@ public class LeadRangeMapper implements PartitionMapper {
     @Inject
     @BatchProperty
     private String partitions;
+    @Inject
+    @BatchProperty
+    private String chunkSize;
+    @Inject
+    @BatchProperty
+    private String ranges;
     @Inject
     @BatchProperty
     private String modelId;
@@ -42,30 +48,24 @@ public class LeadRangeMapper implements PartitionMapper {
     private JobContext job;
     @EJB
     private RescoreSelection selection;
+    @EJB
+    private RescoreRanges rangeWork;
 
     @Override
     public PartitionPlan mapPartitions() {
         int p = JobParameters.positive("partitions", partitions, 2);
+        int chunk = JobParameters.positive("chunkSize", chunkSize, 2000);
         int days = JobParameters.positive("windowDays", windowDays, defaultWindowDays);
         String model = modelId == null || modelId.isBlank() ? null : modelId;
-        RescoreSelection.Plan stored = selection.plan(job.getInstanceId(), p, Times.now().minus(Duration.ofDays(days)), model);
-        List<RescoreSelection.Range> ranges = stored.ranges();
+        boolean exactly = ranges != null && !ranges.isBlank();
+        int r = exactly ? JobParameters.positive("ranges", ranges, 16) : Math.max(16, 4 * p);
+        selection.plan(job.getInstanceId(), r, exactly, Times.now().minus(Duration.ofDays(days)), model);
+        rangeWork.start(job.getInstanceId(), job.getExecutionId(), chunk);
         PartitionPlanImpl plan = new PartitionPlanImpl();
-        plan.setPartitions(ranges.size());
-        plan.setThreads(ranges.size());
-        // an execution that resumes keeps the partitions (and their checkpoints) of the one before; a first
-        // plan (also after an execution that failed before it had partitions) starts them afresh
-        plan.setPartitionsOverride(!stored.resumed());
-        Properties[] props = new Properties[ranges.size()];
-        for (int i = 0; i < ranges.size(); i++) {
-            RescoreSelection.Range r = ranges.get(i);
-            props[i] = new Properties();
-            props[i].setProperty("fromId", r.fromId() == null ? "" : r.fromId());
-            props[i].setProperty("toId", r.toId() == null ? "" : r.toId());
-            props[i].setProperty("createdSince", r.createdSince().toString());
-            props[i].setProperty("modelId", r.modelId() == null ? "" : r.modelId());
-        }
-        plan.setPartitionProperties(props);
+        plan.setPartitions(p);
+        plan.setThreads(p);
+        // the progress lives with the ranges: every execution's partitions start afresh and claim what is not done
+        plan.setPartitionsOverride(true);
         return plan;
     }
 }

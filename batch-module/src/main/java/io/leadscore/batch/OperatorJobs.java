@@ -40,6 +40,21 @@ public class OperatorJobs {
         return BatchRuntime.getJobOperator().start(JobLauncher.RESCORE, JobLauncher.rescoreParameters(modelId));
     }
 
+    /**
+     * Whether a job execution is running (STARTING or STARTED) as the job repository, which the servers of a
+     * cluster share, says: false for one that ended, or that the repository does not know.
+     */
+    public boolean running(long executionId) {
+        try {
+            jakarta.batch.runtime.BatchStatus status = BatchRuntime.getJobOperator().getJobExecution(executionId)
+                    .getBatchStatus();
+            return status == jakarta.batch.runtime.BatchStatus.STARTED
+                    || status == jakarta.batch.runtime.BatchStatus.STARTING;
+        } catch (jakarta.batch.operations.NoSuchJobExecutionException e) {
+            return false;
+        }
+    }
+
     /** Makes Liberty open (and on a first start create) the job repository; answers how many job names it holds. */
     public int openRepository() {
         JobOperator operator = BatchRuntime.getJobOperator();

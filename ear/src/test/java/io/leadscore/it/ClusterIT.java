@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ClusterIT {
 
     private static final String SECOND = "leadscore-pg-second";
-    private static final String SECOND_ID = "second-server";
+    /** The second server's id, naming its host (else the host's name is added to it). */
+    private static final String SECOND_ID = "second-server@cluster-it";
     private static final int SECOND_HTTP = 9380;
     private static final int SECOND_HTTPS = 9743;
     private static final String B = "http://localhost:" + SECOND_HTTP;
@@ -79,12 +80,27 @@ class ClusterIT {
         lines.add("https.port=" + SECOND_HTTPS);
         lines.add("server.id=" + SECOND_ID);
         Files.write(bootstrap, lines);
+        startSecond();
+    }
+
+    /** Starts the second server with bin/server, as an operator would, and waits until it is ready. */
+    private static void startSecond() throws Exception {
         Path log = Files.createTempFile("second-server-start", ".log");
         Process p = new ProcessBuilder(Server.WLP.resolve("bin/server").toString(), "start", SECOND)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), "server start returned");
         assertEquals(0, p.exitValue(), Files.readString(log));
         Api.await(Duration.ofMinutes(4), ClusterIT::secondReady, ready -> ready);
+        killed = false;
+    }
+
+    /** Kills the second server as a crash would (SIGKILL). */
+    private static void killSecond() throws Exception {
+        long pid = Long.parseLong(Files.readString(Server.WLP.resolve("usr/servers/.pid/" + SECOND + ".pid")).strip());
+        ProcessHandle second = ProcessHandle.of(pid).orElseThrow();
+        killed = true;
+        assertTrue(second.destroyForcibly());
+        second.onExit().get(30, TimeUnit.SECONDS);
     }
 
     private static boolean secondReady() {
@@ -133,6 +149,48 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void aRescoreStartedOnOneServerIsSharedWithTheOtherAndARangeOfAKilledServerIsFinishedEachLeadReadOnce()
+            throws Exception {
+        String name = Api.unique("ClusterRescore");
+        List<String> ours = bulkCreate(Api.BASE, name, 300);
+        Api.await(Duration.ofMinutes(2), () -> sales.get("/api/v1/leads?top=1&count=true&filter="
+                + Api.q("lastName eq '" + name + "' and score/value eq null")).expect(200).json().getInt("count"), c -> c == 0);
+        String windowStart = java.time.Instant.now().minus(Duration.ofDays(730)).truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS).toString();
+        long open = Api.as("manager").get("/api/v1/leads?top=0&count=true&filter=" + Api.q("status eq 'OPEN' and "
+                + "createdOn gt " + windowStart)).expect(200).json().getInt("count");
+
+        // started on the first server with one thread of its own, a lead per chunk: the second's help (every 5 s)
+        // comes while the first works through the ranges
+        long instance = operator.post(Api.BATCH + "/jobinstances", "{'applicationName':'leadscore','moduleName':"
+                + "'leadscore-batch.jar','componentName':'JobLauncher','jobXMLName':'lead-rescore','jobParameters':"
+                + "{'chunkSize':'1','partitions':'1','ranges':'8'}}").expect(201).json().getJsonNumber("instanceId")
+                .longValue();
+        long execution = Api.await(Duration.ofSeconds(30), () -> operator.get(Api.BATCH + "/jobinstances/" + instance
+                + "/jobexecutions").expect(200).array().stream().mapToLong(v -> v.asJsonObject()
+                .getJsonNumber("executionId").longValue()).max().orElse(-1), e -> e > 0);
+        JsonObject helping = Api.await(Duration.ofSeconds(60), () -> operator.get("/api/v1/rescore/" + execution)
+                .expect(200).json().getJsonObject("progress"), p -> p.getJsonObject("working").containsKey(SECOND_ID));
+        killSecond(); // while it holds a range
+
+        JsonObject done = Api.await(Duration.ofMinutes(3), () -> operator.get("/api/v1/rescore/" + execution)
+                .expect(200).json(), e -> !e.getString("batchStatus").matches("STARTING|STARTED|STOPPING"));
+        assertEquals("COMPLETED", done.getString("batchStatus"), done.toString());
+        JsonObject progress = done.getJsonObject("progress");
+        assertEquals(8, progress.getInt("ranges"));
+        assertEquals(8, progress.getInt("rangesDone"), "the range the killed server held was taken over: " + done);
+        assertEquals(open, progress.getJsonNumber("leadsRead").longValue(),
+                "every open lead read once, over both servers: " + helping + " then " + done);
+        assertTrue(done.getString("exitStatus").startsWith(open + " leads read, "), done.toString());
+        for (String id : ours.subList(0, 60)) {
+            JsonArray history = sales.get("/api/v1/leads/" + id + "/score-history").expect(200).array();
+            assertEquals(2, history.size(), "lead " + id + ": its first scoring and the rescore's, once each: " + history);
+        }
+        startSecond(); // for the next test
+    }
+
+    @Test
+    @Order(3)
     void theJobsOfAServerKilledMidWayAreFinishedByTheOtherEachLeadScoredOnce() throws Exception {
         String onFirst = Api.unique("ClusterA");
         String onSecond = Api.unique("ClusterB");
@@ -140,11 +198,7 @@ class ClusterIT {
         List<String> secondsLeads = bulkCreate(B, onSecond, 1000);
         leads.addAll(secondsLeads);
         // its 1,000 scoring jobs were committed with the leads; it has barely started them
-        long pid = Long.parseLong(Files.readString(Server.WLP.resolve("usr/servers/.pid/" + SECOND + ".pid")).strip());
-        ProcessHandle second = ProcessHandle.of(pid).orElseThrow();
-        killed = true;
-        assertTrue(second.destroyForcibly());
-        second.onExit().get(30, TimeUnit.SECONDS);
+        killSecond();
 
         // the first server takes up the dead one's jobs once their leases have run out (30 s, swept every 10 s)
         for (String name : List.of(onFirst, onSecond)) {

@@ -73,9 +73,12 @@ public class RescoreSelection {
     public record Plan(List<Range> ranges, boolean resumed) {
     }
 
-    /** The ranges of a job instance: those stored for it, or new ones of about equal size, stored now. */
-    public Plan plan(long jobInstanceId, int partitions, Instant createdSince, String modelId) {
-        List<Range> stored = ranges.ranges(jobInstanceId);
+    /**
+     * The ranges of a job instance: those stored for it, or new ones of about equal size, stored now: {@code ranges}
+     * of them, at most one per 1,000 leads unless {@code exactly} (and never more than there are leads).
+     */
+    public Plan plan(long jobInstanceId, int ranges, boolean exactly, Instant createdSince, String modelId) {
+        List<Range> stored = this.ranges.ranges(jobInstanceId);
         if (!stored.isEmpty()) {
             return new Plan(stored, true);
         }
@@ -84,7 +87,7 @@ public class RescoreSelection {
         Root<Lead> cr = count.from(Lead.class);
         long n = em.createQuery(count.select(cb.count(cr)).where(where(cb, count, cr, createdSince, modelId)
                 .toArray(Predicate[]::new))).getSingleResult();
-        int p = (int) Math.max(1, Math.min(partitions, Math.max(1, n / 1000)));
+        int p = (int) Math.max(1, Math.min(ranges, exactly ? n : n / 1000));
         List<String> bounds = new ArrayList<>();
         for (int k = 1; k < p; k++) {
             CriteriaQuery<String> q = cb.createQuery(String.class);
@@ -97,7 +100,7 @@ public class RescoreSelection {
         for (int k = 0; k < p; k++) {
             Range r = new Range(k == 0 ? null : bounds.get(k - 1), k == p - 1 ? null : bounds.get(k), createdSince, modelId);
             out.add(r);
-            ranges.add(jobInstanceId, k, r);
+            this.ranges.add(jobInstanceId, k, r);
         }
         return new Plan(out, false);
     }

@@ -44,6 +44,8 @@ public class RescoreResource {
     private JobLauncher jobs;
     @EJB
     private io.leadscore.model.ModelService models;
+    @EJB
+    private io.leadscore.model.RescoreRanges ranges;
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -78,13 +80,26 @@ public class RescoreResource {
 
     @GET
     @Path("{executionId}")
-    @Operation(summary = "A rescore execution", description = "Its batch status and exit status")
+    @Operation(summary = "A rescore execution", description = "Its batch status and exit status, and how far its job "
+            + "instance is: progress {ranges, rangesDone, leadsRead, newScores, working (the servers holding ranges now, "
+            + "with how many), finishedBy (the servers that finished ranges, with how many)}, over every execution and "
+            + "server")
     public JsonObject get(@PathParam("executionId") long executionId) {
         JobExecution e = jobs.execution(executionId);
         if (!e.getJobName().equals(JobLauncher.RESCORE)) {
             throw new NotFoundException();
         }
-        return execution(e);
+        io.leadscore.model.Progress p = ranges.progress(jobs.instanceOf(executionId));
+        return JSON.createObjectBuilder(execution(e)).add("progress", JSON.createObjectBuilder()
+                .add("ranges", p.ranges()).add("rangesDone", p.done()).add("leadsRead", p.read())
+                .add("newScores", p.scored()).add("working", counts(p.working()))
+                .add("finishedBy", counts(p.finishedBy()))).build();
+    }
+
+    private static JsonObjectBuilder counts(java.util.Map<String, Integer> byServer) {
+        JsonObjectBuilder o = JSON.createObjectBuilder();
+        new java.util.TreeMap<>(byServer).forEach(o::add);
+        return o;
     }
 
     static JsonObject execution(JobExecution e) {
