@@ -14,14 +14,14 @@ import java.util.stream.IntStream;
  * unnest(...)}, {@code DELETE ... USING unnest(...)}), the first key column also as {@code = ANY(?)} so that the
  * rows are found by their index, not the table joined to the arrays; elsewhere (Derby) the rows are a JDBC batch
  * of one-row statements. {@link #execute()} returns how many rows were written, so a caller whose key includes an
- * expected version learns whether another transaction changed a row first. The caller owns the transaction.
+ * expected version learns whether another transaction changed a row first. A row's values are those of the columns
+ * to set, then of the key columns, in their orders.
  */
-public final class ColumnUpdate implements AutoCloseable {
+public final class ColumnUpdate extends ColumnWrite {
 
-    private final ColumnRows rows;
-
-    private ColumnUpdate(ColumnRows rows) {
-        this.rows = rows;
+    private ColumnUpdate(Connection connection, List<SqlColumn> columns, String sql, int[] arrayParameters)
+            throws SQLException {
+        super(connection, columns, sql, arrayParameters);
     }
 
     /** Sets {@code set} (and {@code alsoSet}, if not null) on the rows whose {@code key} columns match. */
@@ -39,7 +39,7 @@ public final class ColumnUpdate implements AutoCloseable {
         }
         String sql = "UPDATE " + table + " t SET " + String.join(", ", assignments)
                 + (arrays ? " FROM " + unnest(columns) : "") + " WHERE " + match(key, set.size(), arrays);
-        return new ColumnUpdate(new ColumnRows(connection, columns, sql, arrays ? parameters(columns, set.size()) : null));
+        return new ColumnUpdate(connection, columns, sql, arrays ? parameters(columns, set.size()) : null);
     }
 
     /** Deletes the rows whose {@code key} columns match. */
@@ -47,7 +47,7 @@ public final class ColumnUpdate implements AutoCloseable {
         boolean arrays = Dialect.of(connection).hasArrays();
         String sql = "DELETE FROM " + table + " t" + (arrays ? " USING " + unnest(key) : "") + " WHERE "
                 + match(key, 0, arrays);
-        return new ColumnUpdate(new ColumnRows(connection, key, sql, arrays ? parameters(key, 0) : null));
+        return new ColumnUpdate(connection, key, sql, arrays ? parameters(key, 0) : null);
     }
 
     /** The arrays as a table {@code v} whose columns are p0, p1, ... */
@@ -72,24 +72,5 @@ public final class ColumnUpdate implements AutoCloseable {
         int[] out = IntStream.rangeClosed(0, columns.size()).toArray();
         out[columns.size()] = firstKey;
         return out;
-    }
-
-    /** Adds a row: the values of the columns to set, then of the key columns, in their orders (as ColumnInsert's). */
-    public void add(Object... values) {
-        rows.add(values);
-    }
-
-    public int pending() {
-        return rows.pending();
-    }
-
-    /** Sends the rows added since the last call; returns how many rows were updated or deleted. */
-    public int execute() throws SQLException {
-        return rows.execute();
-    }
-
-    @Override
-    public void close() throws SQLException {
-        rows.close();
     }
 }

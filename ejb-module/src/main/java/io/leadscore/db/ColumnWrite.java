@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rows of one statement that writes many rows at once ({@link ColumnInsert}, {@link ColumnUpdate}): on
- * PostgreSQL each column is bound as one array parameter (in the order {@code arrayParameters} gives, a column may
- * be bound more than once); elsewhere each row is a JDBC batch entry, its columns bound in their order.
+ * One statement that writes many rows at once ({@link ColumnInsert}, {@link ColumnUpdate}): on PostgreSQL each
+ * column is bound as one array parameter (in the order {@code arrayParameters} gives, a column may be bound more
+ * than once); elsewhere each row is a JDBC batch entry, its columns bound in their order. Rows are sent by
+ * {@link #execute()}, which can be called again for more rows; the caller owns the transaction and the connection.
  */
-final class ColumnRows {
+public abstract class ColumnWrite implements AutoCloseable {
 
     private final Connection connection;
     private final List<SqlColumn> columns;
@@ -25,7 +26,7 @@ final class ColumnRows {
      * @param arrayParameters the columns (indexes into {@code columns}) bound to the array statement's parameters, in
      *                        order; null for a batch statement (each row's columns in order)
      */
-    ColumnRows(Connection connection, List<SqlColumn> columns, String sql, int[] arrayParameters) throws SQLException {
+    ColumnWrite(Connection connection, List<SqlColumn> columns, String sql, int[] arrayParameters) throws SQLException {
         this.connection = connection;
         this.columns = List.copyOf(columns);
         this.arrays = arrayParameters != null;
@@ -33,19 +34,24 @@ final class ColumnRows {
         this.statement = connection.prepareStatement(sql);
     }
 
-    void add(Object... values) {
+    /**
+     * Adds a row: one value per column, in the columns' order (String, Integer, Long, Double, Boolean, Instant
+     * (stored as UTC), or null).
+     */
+    public void add(Object... values) {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
         }
         rows.add(values.clone());
     }
 
-    int pending() {
+    /** How many rows wait to be sent. */
+    public int pending() {
         return rows.size();
     }
 
     /** Sends the rows added since the last call; returns how many rows the statement wrote. */
-    int execute() throws SQLException {
+    public int execute() throws SQLException {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -84,7 +90,8 @@ final class ColumnRows {
         }
     }
 
-    void close() throws SQLException {
+    @Override
+    public void close() throws SQLException {
         statement.close();
     }
 }
