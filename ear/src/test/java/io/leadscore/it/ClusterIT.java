@@ -152,7 +152,8 @@ class ClusterIT {
     void aRescoreStartedOnOneServerIsSharedWithTheOtherAndARangeOfAKilledServerIsFinishedEachLeadReadOnce()
             throws Exception {
         String name = Api.unique("ClusterRescore");
-        List<String> ours = bulkCreate(Api.BASE, name, 300);
+        List<String> ours = bulkCreate(Api.BASE, name, 1000); // ~1,400 open leads with the others: the rescore lasts
+        // longer than the second server takes to join it
         Api.await(Duration.ofMinutes(2), () -> sales.get("/api/v1/leads?top=1&count=true&filter="
                 + Api.q("lastName eq '" + name + "' and score/value eq null")).expect(200).json().getInt("count"), c -> c == 0);
         String windowStart = java.time.Instant.now().minus(Duration.ofDays(730)).truncatedTo(
