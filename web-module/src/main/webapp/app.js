@@ -516,6 +516,14 @@ async function aboutTab(lead, panel) {
 
 // ---------------------------------------------------------------- operations
 
+// how far a running rescore is: its ranges done and leads read, and the servers working on it
+function progressText(p) {
+  if (!p || !p.ranges) return '';
+  const working = Object.entries(p.working).map(([server, n]) => `${server} (${n})`).join(', ');
+  return ` — ${p.leadsRead.toLocaleString('en')} leads read, ${p.rangesDone} of ${p.ranges} ranges done`
+    + (working ? `; working: ${working}` : '');
+}
+
 function operations() {
   const out = h('div', { 'aria-live': 'polite' });
   const start = h('button', { class: 'primary', type: 'button', onclick: async () => {
@@ -525,7 +533,7 @@ function operations() {
       const poll = async () => {
         const e = (await api(`/rescore/${json.executionId}`)).json;
         out.replaceChildren(h('p', { class: e.batchStatus === 'FAILED' ? 'error' : '' },
-          `Execution ${json.executionId}: ${e.batchStatus}${e.exitStatus ? ` — ${e.exitStatus}` : ''}`));
+          `Execution ${json.executionId}: ${e.batchStatus}${e.exitStatus ? ` — ${e.exitStatus}` : progressText(e.progress)}`));
         if (/STARTING|STARTED|STOPPING/.test(e.batchStatus)) setTimeout(poll, 1000);
         else start.disabled = false;
       };

@@ -182,7 +182,8 @@ class BrowserIT {
                 String t = b.find(By.cssSelector("main [aria-live] p")).getText();
                 return t.contains("COMPLETED") || t.contains("FAILED") ? t : null;
             });
-            assertTrue(done.matches("Execution \\d+: COMPLETED — \\d+ leads read, \\d+ new scores"), done);
+            assertTrue(done.matches("Execution \\d+: COMPLETED — \\d+ leads read, \\d+ new scores; ranges finished by "
+                    + "\\S+ \\d+(, \\S+ \\d+)*"), done);
             b.screenshot("08-operations-rescore");
             b.open("/#/leads");
             b.until(d -> d.findElement(By.tagName("h1")).getText().equals("Not here") ? true : null); // no CRM records for operators
