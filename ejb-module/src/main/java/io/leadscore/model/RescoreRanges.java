@@ -42,6 +42,8 @@ public class RescoreRanges {
     @EJB
     private RescoreSelection selection;
     @EJB
+    private ModelRegistry registry;
+    @EJB
     private RescoreRanges self;
     @Inject
     private ServerIdentity server;
@@ -102,6 +104,10 @@ public class RescoreRanges {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<RescorePartitionRepository.Claim> claim(long jobInstanceId) {
+        // score with the models the database has published now: a server helping with the rescore that publishing a
+        // model started on another server may not have loaded that model yet (its own check runs every five
+        // seconds), and would pass its leads by as not covered
+        registry.watch();
         Instant now = Times.now();
         return ranges.claim(jobInstanceId, server.id(), now, now.plus(lease()));
     }
@@ -148,6 +154,10 @@ public class RescoreRanges {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Chunk chunk(RescorePartitionRepository.Claim c, String afterId) {
         RescoreSelection.Range range = c.range();
+        if (range.modelId() != null && registry.loadErrors().containsKey(range.modelId())) {
+            throw new IllegalStateException("The model " + range.modelId() + " could not be loaded on " + server.id()
+                    + ": " + registry.loadErrors().get(range.modelId()));
+        }
         List<String> ids = selection.nextIds(range, afterId, c.chunkSize());
         RescoreSelection.Tally tally = selection.score(range.createdSince(), range.modelId(), ids);
         String last = ids.isEmpty() ? afterId : ids.get(ids.size() - 1);
