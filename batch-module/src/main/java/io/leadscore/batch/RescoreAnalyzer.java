@@ -28,7 +28,7 @@ public class RescoreAnalyzer extends AbstractPartitionAnalyzer {
         if (batchStatus == BatchStatus.FAILED && exitStatus != null && exitStatus.startsWith("FAILED:")) {
             job.setExitStatus(exitStatus);
         } else if (batchStatus == BatchStatus.COMPLETED && !String.valueOf(job.getExitStatus()).startsWith("FAILED:")) {
-            job.setExitStatus(ranges.summary(job.getInstanceId()));
+            job.setExitStatus(ranges.progress(job.getInstanceId()).summary());
         }
     }
 }

@@ -17,7 +17,6 @@ public abstract class ColumnWrite implements AutoCloseable {
 
     private final Connection connection;
     private final List<SqlColumn> columns;
-    private final boolean arrays;
     private final int[] arrayParameters;
     private final PreparedStatement statement;
     private final List<Object[]> rows = new ArrayList<>();
@@ -29,7 +28,6 @@ public abstract class ColumnWrite implements AutoCloseable {
     ColumnWrite(Connection connection, List<SqlColumn> columns, String sql, int[] arrayParameters) throws SQLException {
         this.connection = connection;
         this.columns = List.copyOf(columns);
-        this.arrays = arrayParameters != null;
         this.arrayParameters = arrayParameters;
         this.statement = connection.prepareStatement(sql);
     }
@@ -56,7 +54,7 @@ public abstract class ColumnWrite implements AutoCloseable {
             return 0;
         }
         try {
-            if (arrays) {
+            if (arrayParameters != null) {
                 for (int p = 0; p < arrayParameters.length; p++) {
                     int c = arrayParameters[p];
                     SqlColumn.Type type = columns.get(c).type();

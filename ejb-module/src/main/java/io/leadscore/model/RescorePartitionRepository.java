@@ -31,16 +31,10 @@ public class RescorePartitionRepository {
         this.em = em;
     }
 
-    /** The ranges stored for a job instance, in partition order (none before its first execution planned them). */
-    public List<RescoreSelection.Range> ranges(long jobInstanceId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> stored = em.createNativeQuery("SELECT from_id, to_id, created_since, model_id FROM rescore_partition "
-                + "WHERE job_instance_id = ? ORDER BY partition_no").setParameter(1, jobInstanceId).getResultList();
-        List<RescoreSelection.Range> out = new ArrayList<>();
-        for (Object[] r : stored) {
-            out.add(range(r, 0));
-        }
-        return out;
+    /** Whether an execution of the job instance has stored its ranges. */
+    public boolean planned(long jobInstanceId) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM rescore_partition WHERE job_instance_id = ?")
+                .setParameter(1, jobInstanceId).getSingleResult()).longValue() > 0;
     }
 
     public void add(long jobInstanceId, int partition, RescoreSelection.Range r) {
@@ -82,7 +76,7 @@ public class RescorePartitionRepository {
                 Object[] r = (Object[]) em.createNativeQuery("SELECT from_id, to_id, created_since, model_id, last_id, "
                                 + "chunk_size FROM rescore_partition WHERE job_instance_id = ? AND partition_no = ?")
                         .setParameter(1, jobInstanceId).setParameter(2, partition).getSingleResult();
-                return Optional.of(new Claim(jobInstanceId, partition, range(r, 0), (String) r[4],
+                return Optional.of(new Claim(jobInstanceId, partition, range(r), (String) r[4],
                         ((Number) r[5]).intValue()));
             }
         }
@@ -153,9 +147,9 @@ public class RescorePartitionRepository {
         return out;
     }
 
-    private static RescoreSelection.Range range(Object[] r, int at) {
-        return new RescoreSelection.Range((String) r[at], (String) r[at + 1],
-                ((Timestamp) r[at + 2]).toLocalDateTime().toInstant(ZoneOffset.UTC), (String) r[at + 3]);
+    private static RescoreSelection.Range range(Object[] r) {
+        return new RescoreSelection.Range((String) r[0], (String) r[1],
+                ((Timestamp) r[2]).toLocalDateTime().toInstant(ZoneOffset.UTC), (String) r[3]);
     }
 
     private static Timestamp ts(Instant i) {

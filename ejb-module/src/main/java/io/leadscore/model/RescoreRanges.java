@@ -2,10 +2,8 @@ package io.leadscore.model;
 
 import io.leadscore.common.Times;
 import io.leadscore.plugin.ServerIdentity;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -50,8 +48,6 @@ public class RescoreRanges {
     @Inject
     @ConfigProperty(name = "rescore.lease.seconds", defaultValue = "60")
     private long leaseSeconds;
-    @Resource
-    private SessionContext context;
 
     /** What this server's work on a job instance's ranges counted: ranges finished, leads read, new scores. */
     public record Work(int ranges, long read, long scored) {
@@ -136,11 +132,6 @@ public class RescoreRanges {
     /** Where the job instance's ranges stand now. */
     public Progress progress(long jobInstanceId) {
         return Progress.of(ranges.states(jobInstanceId), Times.now());
-    }
-
-    /** What the job instance did, for its exit status ({@link Progress#summary}). */
-    public String summary(long jobInstanceId) {
-        return progress(jobInstanceId).summary();
     }
 
     /** One chunk of a claimed range: the last id it scored, whether the range is done, what it counted. */

@@ -69,18 +69,13 @@ public class RescoreSelection {
         return where;
     }
 
-    /** The ranges of a job instance; {@code resumed} when they were stored by an earlier execution. */
-    public record Plan(List<Range> ranges, boolean resumed) {
-    }
-
     /**
-     * The ranges of a job instance: those stored for it, or new ones of about equal size, stored now: {@code ranges}
-     * of them, at most one per 1,000 leads unless {@code exactly} (and never more than there are leads).
+     * Stores the ranges of a job instance, unless an earlier execution stored them: {@code ranges} of about equal
+     * size, at most one per 1,000 leads unless {@code exactly} (and never more than there are leads).
      */
-    public Plan plan(long jobInstanceId, int ranges, boolean exactly, Instant createdSince, String modelId) {
-        List<Range> stored = this.ranges.ranges(jobInstanceId);
-        if (!stored.isEmpty()) {
-            return new Plan(stored, true);
+    public void plan(long jobInstanceId, int ranges, boolean exactly, Instant createdSince, String modelId) {
+        if (this.ranges.planned(jobInstanceId)) {
+            return;
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
@@ -105,13 +100,10 @@ public class RescoreSelection {
             bounds.add(next.get(0));
         }
         p = bounds.size() + 1;
-        List<Range> out = new ArrayList<>();
         for (int k = 0; k < p; k++) {
-            Range r = new Range(k == 0 ? null : bounds.get(k - 1), k == p - 1 ? null : bounds.get(k), createdSince, modelId);
-            out.add(r);
-            this.ranges.add(jobInstanceId, k, r);
+            this.ranges.add(jobInstanceId, k, new Range(k == 0 ? null : bounds.get(k - 1), k == p - 1 ? null
+                    : bounds.get(k), createdSince, modelId));
         }
-        return new Plan(out, false);
     }
 
     /**
