@@ -60,6 +60,9 @@ class RescoreIT {
 
         // who may start it, and bad options
         sales.post("/api/v1/rescore", "{}").problem(403);
+        sales.get("/api/v1/rescore/" + id).problem(403); // its progress names the servers: for operators only
+        Api.as("manager").get("/api/v1/rescore/" + id).problem(403);
+        Api.as("admin").get("/api/v1/rescore/" + id).expect(200);
         operator.post("/api/v1/rescore", "{'modelId':'01a21d18-0000-7000-8000-000000000000'}").problemNaming(400, "modelId");
         operator.post("/api/v1/rescore", "{'everything':true}").problemNaming(400, "everything");
     }
