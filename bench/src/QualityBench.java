@@ -290,11 +290,12 @@ public class QualityBench {
             Variant v = o.variant();
             String baseline = Double.isNaN(v.baselineAuc()) ? "—" : String.format("%s: AUC %.4f%s", v.baseline(),
                     v.baselineAuc(), v.baselineEce() == null ? "" : String.format(", ECE %.4f", v.baselineEce()));
-            md.append(String.format("| %s | %.4f | %.4f | %.4f | %.4f | %s | %s | %s | %.1f s (%d closed leads, %d epochs per fold) |%n",
+            md.append(String.format("| %s | %.4f | %.4f | %.4f | %.4f | %s | %s | %s | %.1f s (%d closed leads, %d epochs per fold, trees' share %.1f, %d rounds) |%n",
                     v.name(), o.test().auc(), o.test().logLoss(), o.test().brier(), o.test().ece(), baseline,
                     v.target(), o.version().get("auc"),
                     ((Number) o.version().get("trainingMillis")).longValue() / 1000.0,
-                    ((Number) o.version().get("trainingRows")).intValue(), ((Number) o.version().get("epochs")).intValue()));
+                    ((Number) o.version().get("trainingRows")).intValue(), ((Number) o.version().get("epochs")).intValue(),
+                    ((Number) o.version().get("treeShare")).doubleValue(), ((Number) o.version().get("treeRounds")).intValue()));
         }
         md.append("\nNo collapse on Olist: ");
         Outcome olist = outcomes.get(outcomes.size() - 1);

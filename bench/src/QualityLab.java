@@ -33,7 +33,7 @@ import java.util.function.Function;
  * bench/quality, through the REST API, stays the measure of record.
  *
  * java -cp <ejb-module classes and dependencies> QualityLab <dataDir> <command> [variant ...]
- * variants: default; holdout-only (the scoring network never learns from the newest 20 %); quintiles-only,
+ * variants: default; no-trees (the networks the only teachers); holdout-only (the scoring network never learns from the newest 20 %); quintiles-only,
  * no-piecewise-linear, no-special-values (numeric encodings off); narrow (hidden layers halved); batch-1024,
  * patience-5 (one training setting changed)
  */
@@ -45,7 +45,7 @@ public class QualityLab {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         String command = args[1];
-        List<String> variants = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("default", "quintiles-only", "no-piecewise-linear", "no-special-values", "holdout-only");
+        List<String> variants = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("default", "no-trees", "quintiles-only", "no-piecewise-linear", "no-special-values", "holdout-only");
         List<Data> sets = new ArrayList<>();
         List<CSVRecord> xed = read(dir.resolve("leads-xeducation.csv"));
         Set<Integer> xedTest = QualityBench.testRows(dir.resolve("split-test-ids.txt"));
@@ -94,11 +94,13 @@ public class QualityLab {
                 }
                 Metrics test = Metrics.of(published, d.labels());
                 double faithfulness = reasonFaithfulness(m, d);
-                System.out.printf("%-14s %-24s test AUC %.4f ECE %.4f log loss %.4f | holdout AUC %.4f | reasons within %.2f | %.1f s, %d epochs%n",
+                System.out.printf("%-14s %-24s test AUC %.4f ECE %.4f log loss %.4f | holdout AUC %.4f | reasons within %.2f | %.1f s, %d epochs, trees %.1f x %d%n",
                         variant, d.name(), test.auc(), test.ece(), test.logLoss(), r.metrics().auc(), faithfulness, seconds,
-                        r.fit().epochs());
-                rows.append(String.format(java.util.Locale.ROOT, "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.2f | %.1f s |%n",
-                        variant, d.name(), test.auc(), test.ece(), test.logLoss(), r.metrics().auc(), faithfulness, seconds));
+                        r.fit().epochs(), r.blend().treeShare(), r.blend().treeRounds());
+                rows.append(String.format(java.util.Locale.ROOT, "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.2f | %s | %.1f s |%n",
+                        variant, d.name(), test.auc(), test.ece(), test.logLoss(), r.metrics().auc(), faithfulness,
+                        r.blend().treeRounds() == 0 ? "—" : String.format(java.util.Locale.ROOT, "%.1f (%d rounds)",
+                                r.blend().treeShare(), r.blend().treeRounds()), seconds));
             }
         }
         pool.shutdown();
@@ -106,7 +108,9 @@ public class QualityLab {
                 + "Machine: " + BenchReport.machine() + ". Command: `" + command + "`. In process: the product's trainer "
                 + "(`io.leadscore.scoring.Trainer`) on the fixed splits of `../shared/data`, the published integer scores "
                 + "of the test rows compared with their labels; same split and seeds for every variant. "
-                + "`default` is the product; `holdout-only` is the procedure before the version that scores learned from "
+                + "`default` is the product; `no-trees` leaves out the gradient-boosted trees that teach beside the "
+                + "networks (the network that scores then learns from the networks alone, as before 2026-12-07); "
+                + "`holdout-only` is the procedure before the version that scores learned from "
                 + "the newest 20 % of the closed leads (a cross-fitted run on the older 80 % scores, measured on the newest); "
                 + "`quintiles-only` encodes "
                 + "numbers as before piecewise-linear encoding (standardised value and one-hot quintile); "
@@ -117,8 +121,8 @@ public class QualityLab {
                 + "Reasons: for 200 test leads, the top reason's impact against the lead's score minus its average score "
                 + "when that attribute takes 150 values drawn from the training leads (all else unchanged), mean "
                 + "absolute difference in score points (issue #15 item 7: within 2).\n\n"
-                + "| variant | data set | test AUC | ECE | log loss | holdout AUC (newest 20 %) | reasons within (points) | training |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- |\n" + rows;
+                + "| variant | data set | test AUC | ECE | log loss | holdout AUC (newest 20 %) | reasons within (points) | trees' share of the teacher | training |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n" + rows;
         BenchReport.write("quality-lab", md);
     }
 
@@ -164,6 +168,7 @@ public class QualityLab {
         return switch (variant) {
             case "default" -> d;
             case "holdout-only" -> d.withAllHistory(false);
+            case "no-trees" -> d.withTrees(false);
             case "no-piecewise-linear" -> d.withEncoding(new FeatureEncoder.Encoding(false, e.specialValues()));
             case "no-special-values" -> d.withEncoding(new FeatureEncoder.Encoding(e.piecewiseLinear(), false));
             case "quintiles-only" -> d.withEncoding(new FeatureEncoder.Encoding(false, false));
@@ -177,7 +182,7 @@ public class QualityLab {
                     d.network().hidden2(), d.network().learningRate(), d.network().l2(), d.network().dropout(),
                     d.network().batchSize(), d.network().maxEpochs(), 5));
             case "no-distill" -> new Trainer.Options(d.seed(), d.network(), d.evaluationShare(), d.folds(),
-                    d.minimumPerClass(), false, d.allHistory(), d.encoding());
+                    d.minimumPerClass(), false, d.allHistory(), d.encoding(), d.trees());
             case "dropout-0.35" -> d.withNetwork(net(d, n -> new Network.Options(n.seed(), n.hidden1(), n.hidden2(),
                     n.learningRate(), n.l2(), 0.35, n.batchSize(), n.maxEpochs(), n.patience())));
             case "l2-1e-3" -> d.withNetwork(net(d, n -> new Network.Options(n.seed(), n.hidden1(), n.hidden2(),

@@ -323,6 +323,10 @@ class BrowserIT {
                     .map(e -> Integer.valueOf(e.getText())).toList();
             assertEquals(4, cells.size());
             assertTrue(cells.stream().mapToInt(Integer::intValue).sum() > 0);
+            // what the network that scores learned from: networks and trees, as the version's metrics say
+            assertTrue(b.find(By.id("teachers")).getText().matches(
+                    ".*learned from networks( and gradient-boosted trees)? .*\\(\\d+ rounds\\).*|.*\\(\\d+ rounds\\) predicted .*"),
+                    b.find(By.id("teachers")).getText());
             b.screenshot("13-model-quality");
 
             b.driver.navigate().back();

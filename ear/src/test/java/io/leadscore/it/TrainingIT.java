@@ -90,6 +90,11 @@ class TrainingIT {
         assertEquals("TRAINED", m.getString("status"));
         assertTrue(done.getString("exitStatus").contains(String.format(java.util.Locale.ROOT, "AUC %.4f",
                 m.getJsonObject("metrics").getJsonNumber("auc").doubleValue())), "the job reports the model's AUC");
+        // gradient-boosted trees (XGBoost, native code in the server's library) taught beside the networks
+        JsonObject metrics = m.getJsonObject("metrics");
+        assertTrue(metrics.getInt("treeRounds") >= 1, metrics.toString());
+        double share = metrics.getJsonNumber("treeShare").doubleValue();
+        assertTrue(share >= 0 && share <= 1, metrics.toString());
     }
 
     /**

@@ -244,7 +244,8 @@ public class ModelTrainer {
                 .add("trainingRows", r.trainingRows()).add("qualified", r.qualified())
                 .add("disqualified", r.disqualified()).add("evaluationRows", r.evaluationRows())
                 .add("allHistory", r.allHistory())
-                .add("epochs", r.fit().epochs()).add("trainingMillis", r.millis()).build();
+                .add("epochs", r.fit().epochs()).add("treeShare", r.blend().treeShare())
+                .add("treeRounds", r.blend().treeRounds()).add("trainingMillis", r.millis()).build();
     }
 
     /** The first entries of {@code all} whose JSON stays within {@code chars} (the version's metrics column is bounded). */

@@ -30,27 +30,33 @@ public final class Trainer {
      * comparison (bench/quality-lab): the holdout run's networks score, and the newest leads are never learned from.
      */
     public record Options(long seed, Network.Options network, double evaluationShare, int folds,
-                          int minimumPerClass, boolean distill, boolean allHistory, FeatureEncoder.Encoding encoding) {
+                          int minimumPerClass, boolean distill, boolean allHistory, FeatureEncoder.Encoding encoding,
+                          boolean trees) {
         public static Options defaults(long seed) {
             return new Options(seed, Network.Options.defaults(seed), 0.2, 5, 40, true, true,
-                    FeatureEncoder.Encoding.defaults());
+                    FeatureEncoder.Encoding.defaults(), true);
         }
 
         /** {@code false}: the scoring network is the holdout run's, which never saw the newest closed leads. */
         public Options withAllHistory(boolean all) {
-            return new Options(seed, network, evaluationShare, folds, minimumPerClass, distill, all, encoding);
+            return new Options(seed, network, evaluationShare, folds, minimumPerClass, distill, all, encoding, trees);
         }
 
         public Options withEncoding(FeatureEncoder.Encoding e) {
-            return new Options(seed, network, evaluationShare, folds, minimumPerClass, distill, allHistory, e);
+            return new Options(seed, network, evaluationShare, folds, minimumPerClass, distill, allHistory, e, trees);
         }
 
         public Options withNetwork(Network.Options n) {
-            return new Options(seed, n, evaluationShare, folds, minimumPerClass, distill, allHistory, encoding);
+            return new Options(seed, n, evaluationShare, folds, minimumPerClass, distill, allHistory, encoding, trees);
         }
 
         public Options withFolds(int k) {
-            return new Options(seed, network, evaluationShare, k, minimumPerClass, distill, allHistory, encoding);
+            return new Options(seed, network, evaluationShare, k, minimumPerClass, distill, allHistory, encoding, trees);
+        }
+
+        /** {@code false}: the networks are the only teachers (no gradient-boosted trees beside them). */
+        public Options withTrees(boolean t) {
+            return new Options(seed, network, evaluationShare, folds, minimumPerClass, distill, allHistory, encoding, t);
         }
     }
 
@@ -81,12 +87,14 @@ public final class Trainer {
         ScoringModel model;
         Metrics metrics;
         Network.Fit fit;
+        Blend blend = Blend.NETWORKS_ONLY;
         boolean all = o.allHistory() && !evaluation.isEmpty();
         if (all) {
             Measured run = crossFitWithHoldout(specs, pool, evaluation, o, executor);
             model = run.model();
             metrics = run.metrics();
             fit = run.fit();
+            blend = run.blend();
         } else {
             // the earlier procedure: the holdout run's networks score, and never saw the newest closed leads
             Fitted holdout = join(crossFit(specs, pool, o, executor));
@@ -97,7 +105,7 @@ public final class Trainer {
         model.encoder().computeStatistics(rows);
         List<Factor> factors = factors(model, evaluation.isEmpty() ? pool : evaluation, o.seed());
         return new TrainingResult(model, metrics, factors, rows.size(), qualified, disqualified, evaluation.size(),
-                fit, (System.nanoTime() - started) / 1_000_000, all);
+                fit, blend, (System.nanoTime() - started) / 1_000_000, all);
     }
 
     /**
@@ -112,92 +120,223 @@ public final class Trainer {
             if (!distill || members <= 1) {
                 return new ScoringModel(encoder, ensemble, calibration);
             }
-            float[][] x = encode(encoder, rows);
             double[] teacher = ensemble.predict(flat(encoder, rows), rows.size());
-            List<Integer> idx = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                idx.add(i);
-            }
-            Collections.shuffle(idx, new Random(o.seed() + 1));
-            int held = Math.max(1, rows.size() / 10);
-            float[][] sx = new float[rows.size() - held][];
-            double[] st = new double[rows.size() - held];
-            float[][] vx = new float[held][];
-            double[] vt = new double[held];
-            for (int i = 0; i < idx.size(); i++) {
-                int r = idx.get(i);
-                if (i < held) {
-                    vx[i] = x[r];
-                    vt[i] = teacher[r];
-                } else {
-                    sx[i - held] = x[r];
-                    st[i - held] = teacher[r];
-                }
-            }
-            // the teacher's probabilities are smooth targets: no dropout (15 epochs of patience instead of 8 changed
-            // no test AUC by more than 0.001 on the shared data sets and took a third longer)
-            Network.Options no = o.network();
-            Network.Options student = new Network.Options(o.seed() + 99, no.hidden1(), no.hidden2(), no.learningRate(),
-                    no.l2(), 0, no.batchSize(), no.maxEpochs(), no.patience());
-            // it starts as one of its teachers (same shape): near what it is to learn, it stops early in a third of
-            // the time, as good (bench/quality-lab)
-            return new ScoringModel(encoder, Network.distill(sx, st, vx, vt, student, new Network.Fit[1],
-                    ensemble.firstMember()), calibration);
+            return new ScoringModel(encoder, distil(encoder, rows, teacher, o, ensemble.firstMember()), calibration);
         }
     }
 
+    /**
+     * One network trained to give the {@code teacher}'s probabilities for {@code rows} (scoring then costs one
+     * network), stopping early on how closely it follows the teacher on a tenth of them.
+     */
+    private static Network distil(FeatureEncoder encoder, List<TrainingRow> rows, double[] teacher, Options o,
+                                  Network from) {
+        float[][] x = encode(encoder, rows);
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            idx.add(i);
+        }
+        Collections.shuffle(idx, new Random(o.seed() + 1));
+        int held = Math.max(1, rows.size() / 10);
+        float[][] sx = new float[rows.size() - held][];
+        double[] st = new double[rows.size() - held];
+        float[][] vx = new float[held][];
+        double[] vt = new double[held];
+        for (int i = 0; i < idx.size(); i++) {
+            int r = idx.get(i);
+            if (i < held) {
+                vx[i] = x[r];
+                vt[i] = teacher[r];
+            } else {
+                sx[i - held] = x[r];
+                st[i - held] = teacher[r];
+            }
+        }
+        // the teacher's probabilities are smooth targets: no dropout (15 epochs of patience instead of 8 changed
+        // no test AUC by more than 0.001 on the shared data sets and took a third longer)
+        Network.Options no = o.network();
+        Network.Options student = new Network.Options(o.seed() + 99, no.hidden1(), no.hidden2(), no.learningRate(),
+                no.l2(), 0, no.batchSize(), no.maxEpochs(), no.patience());
+        // it starts as one of its teachers (same shape): near what it is to learn, it stops early in a third of
+        // the time, as good (bench/quality-lab)
+        return Network.distill(sx, st, vx, vt, student, new Network.Fit[1], from);
+    }
+
     /** The version that scores, and its quality measured on the newest closed leads by a network that never saw them. */
-    private record Measured(ScoringModel model, Metrics metrics, Network.Fit fit) {
+    private record Measured(ScoringModel model, Metrics metrics, Network.Fit fit, Blend blend) {
+    }
+
+    /**
+     * How the teachers are mixed: the trees' share of the blend of the networks' and the trees' raw probabilities, on
+     * the logit scale (0: the networks alone). {@code treeRounds}: the trees' average number of rounds.
+     */
+    public record Blend(double treeShare, int treeRounds) {
+        static final Blend NETWORKS_ONLY = new Blend(0, 0);
+
+        double[] apply(double[] networks, double[] trees) {
+            if (trees == null || treeShare == 0) {
+                return networks;
+            }
+            double[] out = new double[networks.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Calibration.sigmoid((1 - treeShare) * Calibration.logit(networks[i])
+                        + treeShare * Calibration.logit(trees[i]));
+            }
+            return out;
+        }
+
+        /**
+         * The trees' share, in steps of a tenth, whose blend of out-of-fold predictions (each row's by models that did
+         * not learn from it) has the lowest class-weighted log loss: where trees rank a data set's leads worse than
+         * the networks, they get a small share or none; where better, a large one.
+         */
+        static Blend choose(double[] networks, double[] trees, boolean[] y, int treeRounds) {
+            int positives = 0;
+            for (boolean b : y) {
+                positives += b ? 1 : 0;
+            }
+            double w1 = y.length / (2.0 * Math.max(1, positives));
+            double w0 = y.length / (2.0 * Math.max(1, y.length - positives));
+            double[] t = new double[y.length];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = y[i] ? 1 : 0;
+            }
+            double bestShare = 0;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            for (int step = 0; step <= 10; step++) {
+                double share = step / 10.0;
+                double loss = Network.weightedLogLoss(new Blend(share, treeRounds).apply(networks, trees), t, w0, w1);
+                if (loss < bestLoss - 1e-9) {
+                    bestLoss = loss;
+                    bestShare = share;
+                }
+            }
+            return new Blend(bestShare, treeRounds);
+        }
     }
 
     /**
      * One cross-fitted run over every closed lead that also measures the procedure on the newest ones. The older
      * rows ({@code pool}) are cut into k−1 stratified folds and the newest ({@code evaluation}) are the k-th. Each of
      * the first k−1 networks learns from every fold but its own, the newest leads included, and stops early on its
-     * own fold. The k-th learns from the older rows only, for the epochs the others chose (it stops on nothing, so
-     * the newest rows stay unseen; it trains while the others are distilled), and its calibrated predictions on the
-     * newest rows are the version's metrics, calibrated by what the other networks' out-of-fold predictions on the
-     * older rows say. The version that scores is the first k−1 networks distilled into one, calibrated on every
-     * row's out-of-fold prediction: the newest leads and the newest conversion rate are learned from. One run
-     * instead of a holdout run and a second run on every row: as good a scoring model in about half the training
-     * time (bench/quality-lab). (The encoder is fitted on every row; it learns nothing from the outcomes.)
+     * own fold; beside each, gradient-boosted trees ({@link Trees}) learn from the same rows and stop early on the same
+     * fold, and the blend of the two kinds of teacher is chosen on their out-of-fold predictions ({@link Blend}).
+     * The k-th network (and trees) learn from the older rows only, for the epochs (rounds) the others chose (they stop
+     * on nothing, so the newest rows stay unseen; they train while the others are distilled), and their calibrated,
+     * blended predictions on the newest rows are the version's metrics, calibrated by what the other folds'
+     * out-of-fold predictions on the older rows say. The version that scores is one network that learns to give
+     * the first k−1 folds' blend, calibrated on every row's out-of-fold blend: the newest leads and the newest
+     * conversion rate are learned from. One run instead of a holdout run and a second run on every row: as good a
+     * scoring model in about half the training time (bench/quality-lab). (The encoder is fitted on every row; it
+     * learns nothing from the outcomes.)
      */
     private static Measured crossFitWithHoldout(List<AttributeSpec> specs, List<TrainingRow> pool,
                                                 List<TrainingRow> evaluation, Options o, Executor executor) {
         List<TrainingRow> all = new ArrayList<>(pool);
         all.addAll(evaluation);
         FeatureEncoder encoder = FeatureEncoder.fit(specs, all, o.encoding());
+        int width = encoder.width();
         List<List<TrainingRow>> folds = stratifiedFolds(pool, Math.max(2, o.folds() - 1), new Random(o.seed()));
         folds.add(evaluation);
         int k = folds.size();
+        boolean withTrees = o.trees() && o.distill(); // trees teach a student; without distillation, networks score
         List<Network.Fit[]> fits = new ArrayList<>();
         List<CompletableFuture<Network>> futures = startFolds(encoder, folds, k - 1, o, executor, fits);
-        List<Network> networks = futures.stream().map(Trainer::join).toList();
-        int epochs = Math.max(1, (int) Math.round(fits.stream().mapToInt(x -> x[0].bestEpoch()).average().orElse(1)));
-        Network.Options fixed = o.network().withSeed(o.network().seed() + k - 1).withFixedEpochs(epochs);
-        Network.Fit[] lastFit = new Network.Fit[1];
-        // the measuring network trains while the others are distilled into the one that scores
-        CompletableFuture<Network> measuring = CompletableFuture.supplyAsync(() -> Network.train(encode(encoder, pool),
-                labels(pool), null, null, fixed, lastFit), executor);
-        Network.Fit fit = averageFit(fits);
-        Fitted scoring = new Fitted(encoder, Network.ensemble(networks), k - 1, Calibration.IDENTITY, fit);
-        ScoringModel student = scoring.model(all, o, o.distill());
-        Network measurer = join(measuring);
+        List<CompletableFuture<Trees>> treeFutures = withTrees ? startTrees(encoder, folds, k - 1, o, executor) : List.of();
+        List<CompletableFuture<Trees>> allTrees = new ArrayList<>(treeFutures);
+        try {
+            List<Network> networks = futures.stream().map(Trainer::join).toList();
+            List<Trees> trees = treeFutures.stream().map(Trainer::join).toList();
+            int epochs = Math.max(1, (int) Math.round(fits.stream().mapToInt(x -> x[0].bestEpoch()).average().orElse(1)));
+            Network.Options fixed = o.network().withSeed(o.network().seed() + k - 1).withFixedEpochs(epochs);
+            Network.Fit[] lastFit = new Network.Fit[1];
+            // the measuring network (and trees) train while the others are distilled into the one that scores
+            CompletableFuture<Network> measuring = CompletableFuture.supplyAsync(() -> Network.train(
+                    encode(encoder, pool), labels(pool), null, null, fixed, lastFit), executor);
+            int rounds = Math.max(1, (int) Math.round(trees.stream().mapToInt(Trees::rounds).average().orElse(1)));
+            CompletableFuture<Trees> measuringTreesFuture = withTrees ? CompletableFuture.supplyAsync(() -> Trees.train(
+                    flat(encoder, pool), labels(pool), null, null, width,
+                    Trees.Options.defaults(o.seed() + k - 1).withFixedRounds(rounds)), executor) : null;
+            if (measuringTreesFuture != null) {
+                allTrees.add(measuringTreesFuture);
+            }
 
-        // out-of-fold predictions: each row's by a network that did not learn from it
-        double[][] outOfFold = new double[k][];
-        for (int f = 0; f < k; f++) {
-            Network by = f < k - 1 ? networks.get(f) : measurer;
-            outOfFold[f] = by.predict(flat(encoder, folds.get(f)), folds.get(f).size());
+            // out-of-fold predictions: each row's by the models that did not learn from it
+            double[][] byNetworks = new double[k][];
+            double[][] byTrees = new double[k][];
+            for (int f = 0; f < k - 1; f++) {
+                float[] x = flat(encoder, folds.get(f));
+                byNetworks[f] = networks.get(f).predict(x, folds.get(f).size());
+                byTrees[f] = withTrees ? trees.get(f).predict(x, folds.get(f).size(), width) : null;
+            }
+            Blend blend = withTrees ? Blend.choose(concat(byNetworks, k - 1), concat(byTrees, k - 1),
+                    concatLabels(folds, k - 1), rounds) : Blend.NETWORKS_ONLY;
+
+            Network.Fit fit = averageFit(fits);
+            Network ensemble = Network.ensemble(networks);
+            ScoringModel student;
+            if (o.distill() && networks.size() > 1) {
+                float[] x = flat(encoder, all);
+                double[] teacher = blend.apply(ensemble.predict(x, all.size()),
+                        withTrees ? average(trees, x, all.size(), width) : null);
+                student = new ScoringModel(encoder, distil(encoder, all, teacher, o, ensemble.firstMember()),
+                        Calibration.IDENTITY);
+            } else {
+                student = new ScoringModel(encoder, ensemble, Calibration.IDENTITY);
+            }
+            Network measurer = join(measuring);
+            Trees measuringTrees = withTrees ? join(measuringTreesFuture) : null;
+            float[] newest = flat(encoder, evaluation);
+            byNetworks[k - 1] = measurer.predict(newest, evaluation.size());
+            byTrees[k - 1] = withTrees ? measuringTrees.predict(newest, evaluation.size(), width) : null;
+            double[][] outOfFold = new double[k][];
+            for (int f = 0; f < k; f++) {
+                outOfFold[f] = blend.apply(byNetworks[f], byTrees[f]);
+            }
+            Calibration older = Calibration.fit(concat(outOfFold, k - 1), concatLabels(folds, k - 1));
+            double[] measured = new double[evaluation.size()];
+            for (int i = 0; i < measured.length; i++) {
+                measured[i] = older.apply(outOfFold[k - 1][i]);
+            }
+            Metrics metrics = Metrics.of(measured, labels(evaluation));
+            Calibration every = Calibration.fit(concat(outOfFold, k), concatLabels(folds, k));
+            return new Measured(new ScoringModel(encoder, student.network(), every), metrics, fit, blend);
+        } finally {
+            // trees only teach: their native memory goes when the training ends, however it ends (trees still
+            // training then go when they are done)
+            allTrees.forEach(f -> f.thenAccept(Trees::close));
         }
-        Calibration older = Calibration.fit(concat(outOfFold, k - 1), concatLabels(folds, k - 1));
-        double[] measured = new double[evaluation.size()];
-        for (int i = 0; i < measured.length; i++) {
-            measured[i] = older.apply(outOfFold[k - 1][i]);
+    }
+
+    /** The trees' raw probabilities for the rows of {@code x}, averaged over the folds' trees. */
+    private static double[] average(List<Trees> trees, float[] x, int rows, int width) {
+        double[] sum = new double[rows];
+        for (Trees t : trees) {
+            double[] p = t.predict(x, rows, width);
+            for (int i = 0; i < rows; i++) {
+                sum[i] += p[i] / trees.size();
+            }
         }
-        Metrics metrics = Metrics.of(measured, labels(evaluation));
-        Calibration every = Calibration.fit(concat(outOfFold, k), concatLabels(folds, k));
-        return new Measured(new ScoringModel(student.encoder(), student.network(), every), metrics, fit);
+        return sum;
+    }
+
+    /** Queues the trees of the first {@code count} folds, as {@link #startFolds} the networks. */
+    private static List<CompletableFuture<Trees>> startTrees(FeatureEncoder encoder, List<List<TrainingRow>> folds,
+                                                             int count, Options o, Executor executor) {
+        List<CompletableFuture<Trees>> futures = new ArrayList<>();
+        for (int f = 0; f < count; f++) {
+            List<TrainingRow> learn = new ArrayList<>();
+            for (int j = 0; j < folds.size(); j++) {
+                if (j != f) {
+                    learn.addAll(folds.get(j));
+                }
+            }
+            List<TrainingRow> held = folds.get(f);
+            Trees.Options to = Trees.Options.defaults(o.seed() + f);
+            futures.add(CompletableFuture.supplyAsync(() -> Trees.train(flat(encoder, learn), labels(learn),
+                    flat(encoder, held), labels(held), encoder.width(), to), executor));
+        }
+        return futures;
     }
 
     private static double[] concat(double[][] parts, int n) {
