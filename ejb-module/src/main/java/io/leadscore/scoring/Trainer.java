@@ -325,18 +325,24 @@ public final class Trainer {
                                                              int count, Options o, Executor executor) {
         List<CompletableFuture<Trees>> futures = new ArrayList<>();
         for (int f = 0; f < count; f++) {
-            List<TrainingRow> learn = new ArrayList<>();
-            for (int j = 0; j < folds.size(); j++) {
-                if (j != f) {
-                    learn.addAll(folds.get(j));
-                }
-            }
+            List<TrainingRow> learn = allBut(folds, f);
             List<TrainingRow> held = folds.get(f);
             Trees.Options to = Trees.Options.defaults(o.seed() + f);
             futures.add(CompletableFuture.supplyAsync(() -> Trees.train(flat(encoder, learn), labels(learn),
                     flat(encoder, held), labels(held), encoder.width(), to), executor));
         }
         return futures;
+    }
+
+    /** The rows of every fold but fold {@code f}. */
+    private static List<TrainingRow> allBut(List<List<TrainingRow>> folds, int f) {
+        List<TrainingRow> rows = new ArrayList<>();
+        for (int j = 0; j < folds.size(); j++) {
+            if (j != f) {
+                rows.addAll(folds.get(j));
+            }
+        }
+        return rows;
     }
 
     private static double[] concat(double[][] parts, int n) {
@@ -370,12 +376,7 @@ public final class Trainer {
                                                                List<Network.Fit[]> fits) {
         List<CompletableFuture<Network>> futures = new ArrayList<>();
         for (int f = 0; f < count; f++) {
-            List<TrainingRow> learn = new ArrayList<>();
-            for (int j = 0; j < folds.size(); j++) {
-                if (j != f) {
-                    learn.addAll(folds.get(j));
-                }
-            }
+            List<TrainingRow> learn = allBut(folds, f);
             List<TrainingRow> held = folds.get(f);
             Network.Fit[] fit = new Network.Fit[1];
             fits.add(fit);
