@@ -378,6 +378,7 @@ export async function modelQuality(id, version) {
     h('p', { id: 'measured-on' }, m.allHistory
       ? `Measured on the newest ${m.evaluationRows} closed leads by a network that learned from the older ${m.trainingRows - m.evaluationRows} only; the version that scores learned from all ${m.trainingRows} (${when(v.trainedOn)}), the newest included.`
       : `Measured on ${m.evaluationRows ?? m.rows} closed leads the version did not train on (trained on ${m.trainingRows}, ${when(v.trainedOn)}).`),
+    m.treesUnavailable ? h('p', { id: 'teachers', class: 'muted' }, `The network that scores learned from networks alone: ${m.treesUnavailable}.`) : null,
     m.treeRounds ? h('p', { id: 'teachers', class: 'muted' }, m.treeShare > 0
       ? `The network that scores learned from networks and gradient-boosted trees (${m.treeRounds} rounds), blended ${Math.round((1 - m.treeShare) * 100)} % networks and ${Math.round(m.treeShare * 100)} % trees, the mix that predicted the held-out leads best.`
       : `Gradient-boosted trees (${m.treeRounds} rounds) predicted the held-out leads no better than the networks: the network that scores learned from the networks alone.`) : null,

@@ -85,6 +85,10 @@ public class ModelTrainer {
             Chosen chosen = choose(d);
             TrainingResult result = Trainer.train(chosen.specs(), chosen.rows(), Trainer.Options.defaults(SEED), executor);
             chosen.warnings().forEach(w -> LOG.warning(() -> "Model " + d.name() + ": " + w.text()));
+            if (result.blend().treesUnavailable() != null) {
+                LOG.warning(() -> "Model " + d.name() + ": the networks alone taught the network that scores: "
+                        + result.blend().treesUnavailable());
+            }
             byte[] artifact = ModelArtifact.write(result.model());
             // the scores of the training leads: what a drift check compares today's open leads' scores with
             double[] scoreShares = Drift.trainingScoreShares(result.model(),
@@ -240,12 +244,15 @@ public class ModelTrainer {
                 m.add("attributeRankingOmitted", all.size() - kept.size());
             }
         }
-        return m
-                .add("trainingRows", r.trainingRows()).add("qualified", r.qualified())
+        m.add("trainingRows", r.trainingRows()).add("qualified", r.qualified())
                 .add("disqualified", r.disqualified()).add("evaluationRows", r.evaluationRows())
                 .add("allHistory", r.allHistory())
                 .add("epochs", r.fit().epochs()).add("treeShare", r.blend().treeShare())
-                .add("treeRounds", r.blend().treeRounds()).add("trainingMillis", r.millis()).build();
+                .add("treeRounds", r.blend().treeRounds());
+        if (r.blend().treesUnavailable() != null) {
+            m.add("treesUnavailable", r.blend().treesUnavailable());
+        }
+        return m.add("trainingMillis", r.millis()).build();
     }
 
     /** The first entries of {@code all} whose JSON stays within {@code chars} (the version's metrics column is bounded). */

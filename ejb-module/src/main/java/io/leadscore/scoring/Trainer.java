@@ -169,9 +169,15 @@ public final class Trainer {
     /**
      * How the teachers are mixed: the trees' share of the blend of the networks' and the trees' raw probabilities, on
      * the logit scale (0: the networks alone). {@code treeRounds}: the trees' average number of rounds.
+     * {@code treesUnavailable}: why no trees taught although they were to (XGBoost's native library does not run on
+     * this machine), else null.
      */
-    public record Blend(double treeShare, int treeRounds) {
-        static final Blend NETWORKS_ONLY = new Blend(0, 0);
+    public record Blend(double treeShare, int treeRounds, String treesUnavailable) {
+        static final Blend NETWORKS_ONLY = new Blend(0, 0, null);
+
+        public Blend(double treeShare, int treeRounds) {
+            this(treeShare, treeRounds, null);
+        }
 
         double[] apply(double[] networks, double[] trees) {
             if (trees == null || treeShare == 0) {
@@ -239,7 +245,10 @@ public final class Trainer {
         List<List<TrainingRow>> folds = stratifiedFolds(pool, Math.max(2, o.folds() - 1), new Random(o.seed()));
         folds.add(evaluation);
         int k = folds.size();
-        boolean withTrees = o.trees() && o.distill(); // trees teach a student; without distillation, networks score
+        // trees teach a student (without distillation, networks score), where XGBoost's native library runs: where it
+        // does not, the networks alone teach, and the version says why
+        String treesUnavailable = o.trees() && o.distill() ? Trees.unavailable() : null;
+        boolean withTrees = o.trees() && o.distill() && treesUnavailable == null;
         List<Network.Fit[]> fits = new ArrayList<>();
         List<CompletableFuture<Network>> futures = startFolds(encoder, folds, k - 1, o, executor, fits);
         List<CompletableFuture<Trees>> treeFutures = withTrees ? startTrees(encoder, folds, k - 1, o, executor) : List.of();
@@ -270,7 +279,7 @@ public final class Trainer {
                 byTrees[f] = withTrees ? trees.get(f).predict(x, folds.get(f).size(), width) : null;
             }
             Blend blend = withTrees ? Blend.choose(concat(byNetworks, k - 1), concat(byTrees, k - 1),
-                    concatLabels(folds, k - 1), rounds) : Blend.NETWORKS_ONLY;
+                    concatLabels(folds, k - 1), rounds) : new Blend(0, 0, treesUnavailable);
 
             Network.Fit fit = averageFit(fits);
             Network ensemble = Network.ensemble(networks);

@@ -40,6 +40,37 @@ final class Trees implements AutoCloseable {
     private final Booster booster;
     private final int rounds;
 
+    /** Why XGBoost's native library does not run here (checked once, on first use), or null if it does. */
+    static String unavailable() {
+        return Availability.REASON;
+    }
+
+    private static final class Availability {
+        static final String REASON = probe(() -> {
+            try {
+                new DMatrix(new float[] {0}, 1, 1, Float.NaN).dispose();
+            } catch (XGBoostError e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code load} and answers why it failed, or null: XGBoost loads its native library when first used, and a
+     * machine it was not built for (another C library, no OpenMP runtime) fails it with a linkage error, once, then
+     * with "class not found" ever after.
+     */
+    static String probe(Runnable load) {
+        try {
+            load.run();
+            return null;
+        } catch (LinkageError | RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return "XGBoost's native library does not run on this machine (" + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
+        }
+    }
+
     private Trees(Booster booster, int rounds) {
         this.booster = booster;
         this.rounds = rounds;

@@ -6,6 +6,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,6 +71,21 @@ class TreesTest {
         try (Trees trees = Trees.train(train.x(), train.y(), null, null, WIDTH, Trees.Options.defaults(1).withFixedRounds(37))) {
             assertEquals(37, trees.rounds());
         }
+    }
+
+    @Test
+    void theyRunHereAndAMachineWhereTheirNativeLibraryFailsIsToldWhy() {
+        assertNull(Trees.unavailable(), "XGBoost runs on the machines the product is built and tested on");
+        String why = Trees.probe(() -> {
+            throw new UnsatisfiedLinkError("libgomp.so.1: cannot open shared object file");
+        });
+        assertEquals("XGBoost's native library does not run on this machine (UnsatisfiedLinkError: libgomp.so.1: "
+                + "cannot open shared object file)", why);
+        String later = Trees.probe(() -> {
+            throw new NoClassDefFoundError("Could not initialize class ml.dmlc.xgboost4j.java.XGBoostJNI");
+        });
+        assertTrue(later.startsWith("XGBoost's native library does not run on this machine (NoClassDefFoundError"), later);
+        assertNull(Trees.probe(() -> { }));
     }
 
     @Test
