@@ -165,14 +165,24 @@ public final class Network {
      */
     public static Network train(float[][] x, boolean[] y, float[][] xVal, boolean[] yVal, Options o, Fit[] fitOut) {
         // without validation rows (xVal null): exactly o.maxEpochs() epochs
+        double[] w = classWeights(y);
+        return fit(x, targets(y), xVal, yVal == null ? null : targets(yVal), w[0], w[1], o, fitOut, null);
+    }
+
+    /** The weights of "disqualified" and "qualified" under which both classes weigh the same in total. */
+    private static double[] classWeights(boolean[] y) {
         int positives = 0;
         for (boolean b : y) {
             positives += b ? 1 : 0;
         }
         int n = y.length;
-        double w1 = n / (2.0 * Math.max(1, positives));
-        double w0 = n / (2.0 * Math.max(1, n - positives));
-        return fit(x, targets(y), xVal, yVal == null ? null : targets(yVal), w0, w1, o, fitOut, null);
+        return new double[] {n / (2.0 * Math.max(1, n - positives)), n / (2.0 * Math.max(1, positives))};
+    }
+
+    /** The log loss of {@code p} against the outcomes {@code y}, class-weighted as training weighs them. */
+    static double classWeightedLogLoss(double[] p, boolean[] y) {
+        double[] w = classWeights(y);
+        return weightedLogLoss(p, targets(y), w[0], w[1]);
     }
 
     /**

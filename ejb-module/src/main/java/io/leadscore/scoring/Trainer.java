@@ -197,21 +197,11 @@ public final class Trainer {
          * the networks, they get a small share or none; where better, a large one.
          */
         static Blend choose(double[] networks, double[] trees, boolean[] y, int treeRounds) {
-            int positives = 0;
-            for (boolean b : y) {
-                positives += b ? 1 : 0;
-            }
-            double w1 = y.length / (2.0 * Math.max(1, positives));
-            double w0 = y.length / (2.0 * Math.max(1, y.length - positives));
-            double[] t = new double[y.length];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = y[i] ? 1 : 0;
-            }
             double bestShare = 0;
             double bestLoss = Double.POSITIVE_INFINITY;
             for (int step = 0; step <= 10; step++) {
                 double share = step / 10.0;
-                double loss = Network.weightedLogLoss(new Blend(share, treeRounds).apply(networks, trees), t, w0, w1);
+                double loss = Network.classWeightedLogLoss(new Blend(share, treeRounds).apply(networks, trees), y);
                 if (loss < bestLoss - 1e-9) {
                     bestLoss = loss;
                     bestShare = share;
@@ -283,15 +273,12 @@ public final class Trainer {
 
             Network.Fit fit = averageFit(fits);
             Network ensemble = Network.ensemble(networks);
-            ScoringModel student;
+            Network scoring = ensemble;
             if (o.distill() && networks.size() > 1) {
                 float[] x = flat(encoder, all);
                 double[] teacher = blend.apply(ensemble.predict(x, all.size()),
                         withTrees ? average(trees, x, all.size(), width) : null);
-                student = new ScoringModel(encoder, distil(encoder, all, teacher, o, ensemble.firstMember()),
-                        Calibration.IDENTITY);
-            } else {
-                student = new ScoringModel(encoder, ensemble, Calibration.IDENTITY);
+                scoring = distil(encoder, all, teacher, o, ensemble.firstMember());
             }
             Network measurer = join(measuring);
             Trees measuringTrees = withTrees ? join(measuringTreesFuture) : null;
@@ -309,7 +296,7 @@ public final class Trainer {
             }
             Metrics metrics = Metrics.of(measured, labels(evaluation));
             Calibration every = Calibration.fit(concat(outOfFold, k), concatLabels(folds, k));
-            return new Measured(new ScoringModel(encoder, student.network(), every), metrics, fit, blend);
+            return new Measured(new ScoringModel(encoder, scoring, every), metrics, fit, blend);
         } finally {
             // trees only teach: their native memory goes when the training ends, however it ends (trees still
             // training then go when they are done)
