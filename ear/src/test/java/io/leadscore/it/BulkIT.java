@@ -4,6 +4,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.leadscore.it.Api.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,6 +140,38 @@ class BulkIT {
         assertEquals(1, answer.getInt("created"));
         assertEquals("changed", sales.get("/api/v1/leads/by-key/crm/" + key).expect(200).json().getString("topic"));
         assertEquals("Existing", sales.get("/api/v1/leads/by-key/crm/" + key).expect(200).json().getString("lastName"));
+    }
+
+    @Test
+    void anUpsertCallWrittenWholeCreatesTheNewKeysAndChangesTheLeadsThatHaveTheirs() {
+        String a = Api.unique("KeyA");
+        String b = Api.unique("KeyB");
+        String existing = manager.put("/api/v1/leads/by-key/crm/" + a, "{'lastName':'A','topic':'old'}").expect(201)
+                .json().getString("id");
+        JsonObject answer = manager.post("/api/v1/leads/bulk", "{'mode':'upsert','atomic':true,'records':["
+                + "{'externalSource':'crm','externalId':'" + b + "','lastName':'B'},"
+                + "{'externalSource':'crm','externalId':'" + a + "','topic':'new'},"
+                + "{'externalSource':'erp','externalId':'" + a + "','lastName':'A of erp'}]}").expect(200).json();
+        JsonArray results = answer.getJsonArray("results");
+        assertEquals(List.of(201, 200, 201), results.stream().map(r -> r.asJsonObject().getInt("status")).toList(),
+                "answered in the records' order; the key of another source is another lead's");
+        assertEquals(existing, results.getJsonObject(1).getString("id"));
+        assertEquals(2, answer.getInt("created"));
+        assertEquals(1, answer.getInt("updated"));
+        JsonObject changed = manager.get("/api/v1/leads/by-key/crm/" + a).expect(200).json();
+        assertEquals("new", changed.getString("topic"));
+        assertEquals("A", changed.getString("lastName"));
+        assertEquals(results.getJsonObject(0).getString("id"),
+                manager.get("/api/v1/leads/by-key/crm/" + b).expect(200).json().getString("id"));
+        assertEquals("A of erp", manager.get("/api/v1/leads/by-key/erp/" + a).expect(200).json().getString("lastName"));
+
+        // a new key twice in one call: the database's unique key refuses the second, and an atomic call writes nothing
+        String twice = Api.unique("Twice");
+        manager.post("/api/v1/leads/bulk", "{'mode':'upsert','atomic':true,'records':["
+                + "{'externalSource':'crm','externalId':'" + twice + "','lastName':'" + twice + "'},"
+                + "{'externalSource':'crm','externalId':'" + twice + "','lastName':'" + twice + "'}]}").expect(400);
+        manager.get("/api/v1/leads/by-key/crm/" + twice).expect(404);
+        assertEquals(0, count(twice));
     }
 
     @Test

@@ -89,8 +89,8 @@ public class LeadBulk {
     }
 
     /**
-     * Every record in one transaction: updates one by one, new leads at the end in one bulk write. Any failure fails
-     * the whole transaction.
+     * Every record in one transaction: the new leads in one bulk write, then the changed ones in another. Any failure
+     * fails the whole transaction.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Result> together(Caller caller, Mode mode, List<Item> items) {
@@ -118,16 +118,18 @@ public class LeadBulk {
             changes.add(new RecordService.Change<>(current, version, item.input()));
             changed.add(i);
         }
-        if (!changes.isEmpty()) {
-            List<Lead> written = leads.updateAll(caller, changes);
-            for (int k = 0; k < written.size(); k++) {
-                results[changed.get(k)] = new Result(written.get(k), false, null);
-            }
-        }
+        // the new leads first: their keys' check then uses what the upsert's read found (nobody's), as nothing of
+        // this call is written yet
         if (!creations.isEmpty()) {
             List<Lead> written = leads.createAll(caller, creations);
             for (int k = 0; k < written.size(); k++) {
                 results[created.get(k)] = new Result(written.get(k), true, null);
+            }
+        }
+        if (!changes.isEmpty()) {
+            List<Lead> written = leads.updateAll(caller, changes);
+            for (int k = 0; k < written.size(); k++) {
+                results[changed.get(k)] = new Result(written.get(k), false, null);
             }
         }
         return List.of(results);

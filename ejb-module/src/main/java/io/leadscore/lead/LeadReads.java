@@ -53,6 +53,12 @@ final class LeadReads {
                 Lead::new)));
     }
 
+    /** The leads with these alternate keys of one source, by the key's index where the ids' array can probe it. */
+    static List<Lead> toChangeByKey(Connection c, String externalSource, List<String> externalIds) throws SQLException {
+        return editable(c, new ArrayList<>(records(c, "SELECT * FROM crm_lead WHERE external_source = ? AND external_id",
+                List.of(externalSource), new LinkedHashSet<>(externalIds), Lead::new).values()));
+    }
+
     private static List<Lead> editable(Connection c, List<Lead> leads) throws SQLException {
         Map<String, Lead> byId = new HashMap<>();
         leads.forEach(l -> byId.put(l.id(), l));

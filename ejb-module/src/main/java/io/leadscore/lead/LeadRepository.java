@@ -156,9 +156,20 @@ public class LeadRepository {
         }
     }
 
-    /** The leads with these alternate keys of one source, as {@link #toChange} reads them. */
+    /**
+     * The leads with these alternate keys of one source, as {@link #toChange} reads them: on PostgreSQL in one
+     * statement through the key's index, elsewhere their ids first ({@link #keyOwners}: Derby probes the key's index
+     * once per key).
+     */
     public List<Lead> toChangeByKey(String externalSource, List<String> externalIds) {
-        return toChange(new ArrayList<>(keyOwners(externalSource, externalIds).values()));
+        try {
+            if (!dialect().hasArrays()) {
+                return toChange(new ArrayList<>(keyOwners(externalSource, externalIds).values()));
+            }
+            return LeadReads.toChangeByKey(TransactionConnection.of(em), externalSource, externalIds);
+        } catch (SQLException e) {
+            throw new PersistenceException("Reading leads to change failed: " + e.getMessage(), e);
+        }
     }
 
     /** The columns of crm_lead that a change of a lead's input writes (status and closing are actions of their own). */

@@ -153,10 +153,14 @@ public class LeadService extends RecordService<Lead> {
                 idsBySource.computeIfAbsent(source, s -> new ArrayList<>()).add(id);
             }
         }
-        KeyOwners known = new KeyOwners(new java.util.HashMap<>());
+        // the keys an upsert read its leads by (toChangeByKey, just before) are known: looked up again only the others
+        KeyOwners read = (KeyOwners) transactions.getResource(KeyOwners.class);
+        KeyOwners known = new KeyOwners(new java.util.HashMap<>(read == null ? Map.of() : read.owners()));
         idsBySource.forEach((source, ids) -> {
-            Map<String, String> owners = repository.keyOwners(source, ids);
-            ids.forEach(id -> known.owners().put(source + "\u0000" + id, java.util.Optional.ofNullable(owners.get(id))));
+            List<String> unknown = ids.stream().filter(id -> !known.read(source, id)).toList();
+            if (!unknown.isEmpty()) {
+                known.add(source, unknown, repository.keyOwners(source, unknown));
+            }
         });
         transactions.putResource(KeyOwners.class, known);
     }
@@ -176,6 +180,11 @@ public class LeadService extends RecordService<Lead> {
         String owner(String source, String id) {
             return owners.get(source + "\u0000" + id).orElse(null);
         }
+
+        /** These keys of the source were read: {@code owners} gives the lead of each that has one. */
+        void add(String source, java.util.Collection<String> ids, Map<String, String> owners) {
+            ids.forEach(id -> this.owners.put(source + "\u0000" + id, java.util.Optional.ofNullable(owners.get(id))));
+        }
     }
 
     /** The lead with this alternate key, whoever owns it. */
@@ -193,10 +202,21 @@ public class LeadService extends RecordService<Lead> {
         return repository.toChange(ids);
     }
 
-    /** The leads with these alternate keys of one source, as {@link #toChange} reads them. */
+    /**
+     * The leads with these alternate keys of one source, as {@link #toChange} reads them. The keys' owners as read
+     * are kept for the checks of the transaction's next bulk write, which therefore must come before anything else
+     * is written ({@link LeadBulk} creates the new keys' leads first): a key read and nobody's is not looked up again.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public List<Lead> toChangeByKey(String externalSource, List<String> externalIds) {
-        return repository.toChangeByKey(externalSource, externalIds);
+        List<Lead> found = repository.toChangeByKey(externalSource, externalIds);
+        Map<String, String> owners = new java.util.HashMap<>();
+        found.forEach(l -> owners.put(l.externalId(), l.id()));
+        KeyOwners read = (KeyOwners) transactions.getResource(KeyOwners.class);
+        KeyOwners known = new KeyOwners(new java.util.HashMap<>(read == null ? Map.of() : read.owners()));
+        known.add(externalSource, externalIds, owners);
+        transactions.putResource(KeyOwners.class, known);
+        return found;
     }
 
     /** What an upsert did: the lead, and whether it was created (else updated). */
