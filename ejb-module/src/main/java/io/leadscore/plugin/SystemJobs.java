@@ -133,12 +133,12 @@ public class SystemJobs {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<String> startBatched(List<String> ids) {
         List<String> startable = new ArrayList<>();
-        for (SystemJob job : jobs.findAll(ids)) {
-            Plugin plugin = catalog.plugin(job.plugin());
-            if (plugin != null && plugin.batched() && job.status() == JobStatus.Waiting) {
-                startable.add(job.id());
+        jobs.waitingPlugins(ids).forEach((id, name) -> {
+            Plugin plugin = catalog.plugin(name);
+            if (plugin != null && plugin.batched()) {
+                startable.add(id);
             }
-        }
+        });
         if (startable.isEmpty()) {
             return startable;
         }
@@ -159,7 +159,7 @@ public class SystemJobs {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void executeAll(List<String> ids) {
-        List<SystemJob> started = jobs.findAll(ids);
+        List<SystemJob> started = jobs.readAll(ids);
         Map<String, List<SystemJob>> groups = new LinkedHashMap<>();
         for (SystemJob job : started) {
             Pipeline.Operation op = job.operation();
