@@ -154,8 +154,7 @@ public class LeadService extends RecordService<Lead> {
             }
         }
         // the keys an upsert read its leads by (toChangeByKey, just before) are known: looked up again only the others
-        KeyOwners read = (KeyOwners) transactions.getResource(KeyOwners.class);
-        KeyOwners known = new KeyOwners(new java.util.HashMap<>(read == null ? Map.of() : read.owners()));
+        KeyOwners known = keysRead();
         idsBySource.forEach((source, ids) -> {
             List<String> unknown = ids.stream().filter(id -> !known.read(source, id)).toList();
             if (!unknown.isEmpty()) {
@@ -163,6 +162,12 @@ public class LeadService extends RecordService<Lead> {
             }
         });
         transactions.putResource(KeyOwners.class, known);
+    }
+
+    /** The key owners this transaction has read and may still rely on, as a copy to add to. */
+    private KeyOwners keysRead() {
+        KeyOwners read = (KeyOwners) transactions.getResource(KeyOwners.class);
+        return new KeyOwners(new java.util.HashMap<>(read == null ? Map.of() : read.owners()));
     }
 
     /** Later checks in the transaction read keys again: the call's own writes have changed them. */
@@ -174,16 +179,20 @@ public class LeadService extends RecordService<Lead> {
     /** Which leads have which keys, as a bulk write read them: a key read and nobody's is an empty owner. */
     private record KeyOwners(Map<String, java.util.Optional<String>> owners) {
         boolean read(String source, String id) {
-            return owners.containsKey(source + "\u0000" + id);
+            return owners.containsKey(key(source, id));
         }
 
         String owner(String source, String id) {
-            return owners.get(source + "\u0000" + id).orElse(null);
+            return owners.get(key(source, id)).orElse(null);
         }
 
         /** These keys of the source were read: {@code owners} gives the lead of each that has one. */
         void add(String source, java.util.Collection<String> ids, Map<String, String> owners) {
-            ids.forEach(id -> this.owners.put(source + "\u0000" + id, java.util.Optional.ofNullable(owners.get(id))));
+            ids.forEach(id -> this.owners.put(key(source, id), java.util.Optional.ofNullable(owners.get(id))));
+        }
+
+        private static String key(String source, String id) {
+            return source + "\u0000" + id;
         }
     }
 
@@ -212,8 +221,7 @@ public class LeadService extends RecordService<Lead> {
         List<Lead> found = repository.toChangeByKey(externalSource, externalIds);
         Map<String, String> owners = new java.util.HashMap<>();
         found.forEach(l -> owners.put(l.externalId(), l.id()));
-        KeyOwners read = (KeyOwners) transactions.getResource(KeyOwners.class);
-        KeyOwners known = new KeyOwners(new java.util.HashMap<>(read == null ? Map.of() : read.owners()));
+        KeyOwners known = keysRead();
         known.add(externalSource, externalIds, owners);
         transactions.putResource(KeyOwners.class, known);
         return found;

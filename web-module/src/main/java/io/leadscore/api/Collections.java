@@ -3,10 +3,10 @@ package io.leadscore.api;
 import io.leadscore.common.ListQuery;
 import io.leadscore.common.Page;
 import io.leadscore.common.ValidationException;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -23,21 +23,21 @@ final class Collections {
 
     /** The filter and order of a request, for an export of every row (no top or skip). */
     static ListQuery everything(UriInfo uri) {
-        MultivaluedMap<String, String> p = options(uri);
-        return new ListQuery(p.getFirst("filter"), p.getFirst("orderBy"), 0, 0, false);
+        Map<String, String> p = options(uri);
+        return new ListQuery(p.get("filter"), p.get("orderBy"), 0, 0, false);
     }
 
     static ListQuery query(UriInfo uri) {
-        MultivaluedMap<String, String> p = options(uri);
-        String filter = p.getFirst("filter");
-        String orderBy = p.getFirst("orderBy");
-        int top = integer(p.getFirst("top"), "top", ListQuery.DEFAULT_TOP);
-        int skip = integer(p.getFirst("skip"), "skip", 0);
-        String count = p.getFirst("count");
+        Map<String, String> p = options(uri);
+        String filter = p.get("filter");
+        String orderBy = p.get("orderBy");
+        int top = integer(p.get("top"), "top", ListQuery.DEFAULT_TOP);
+        int skip = integer(p.get("skip"), "skip", 0);
+        String count = p.get("count");
         if (count != null && !count.equals("true") && !count.equals("false")) {
             throw new ValidationException("count", "must be true or false");
         }
-        return new ListQuery(filter, orderBy, top, skip, "true".equals(count), p.getFirst("skiptoken"));
+        return new ListQuery(filter, orderBy, top, skip, "true".equals(count), p.get("skiptoken"));
     }
 
     /** The collection options of API.md, by their names without "$" as {@link #OPTIONS} spells them. */
@@ -47,8 +47,8 @@ final class Collections {
      * The request's collection options under their names in {@link #OPTIONS}, read from any letter case and with or
      * without "$"; other parameters (a view, a client's cache buster) are left alone, but not an unknown "$" option.
      */
-    private static MultivaluedMap<String, String> options(UriInfo uri) {
-        MultivaluedMap<String, String> out = new jakarta.ws.rs.core.MultivaluedHashMap<>();
+    private static Map<String, String> options(UriInfo uri) {
+        Map<String, String> out = new java.util.HashMap<>();
         uri.getQueryParameters().forEach((name, values) -> {
             String option = option(name);
             if (option == null) {
@@ -61,7 +61,7 @@ final class Collections {
             if (out.containsKey(option) || values.size() > 1) {
                 throw new ValidationException(option, "is given more than once");
             }
-            out.putSingle(option, values.get(0));
+            out.put(option, values.get(0));
         });
         return out;
     }
