@@ -68,10 +68,16 @@ public final class Trainer {
     }
 
     /**
-     * Trains; the fold networks are independent and train in parallel on {@code executor} (in the server, a
-     * managed executor; single native thread each, since small networks are bound by per-call overhead).
+     * Trains; the fold networks and trees are independent and train in parallel on {@code executor} (in the server,
+     * a managed executor; single native thread each, since small networks are bound by per-call overhead), at most
+     * one per core at a time.
      */
     public static TrainingResult train(List<AttributeSpec> specs, List<TrainingRow> rows, Options o, Executor executor) {
+        return trainOn(specs, rows, o, BoundedExecutor.perCore(executor));
+    }
+
+    private static TrainingResult trainOn(List<AttributeSpec> specs, List<TrainingRow> rows, Options o,
+                                          Executor executor) {
         long started = System.nanoTime();
         int qualified = (int) rows.stream().filter(TrainingRow::qualified).count();
         int disqualified = rows.size() - qualified;
