@@ -216,15 +216,22 @@ public class QualityBench {
         }
         Map<String, Object> metrics = (Map<String, Object>) model.get("metrics");
         Metrics m = Metrics.of(p.stream().mapToDouble(Double::doubleValue).toArray(), y);
-        System.out.printf("%s: test AUC %.4f, log loss %.4f, Brier %.4f, ECE %.4f (%d leads); in-product holdout AUC %s; "
-                        + "training %d ms in the server (%s ms wall)%n", v.name(), m.auc, m.logLoss, m.brier, m.ece,
+        System.out.printf("%s: test AUC %.4f, log loss %.4f, Brier %.4f, ECE %.4f (by chance alone %.4f, 95 %% %.4f; %d leads); "
+                        + "in-product holdout AUC %s; training %d ms in the server (%s ms wall)%n", v.name(), m.auc, m.logLoss,
+                m.brier, m.ece, m.calibratedEce[0], m.calibratedEce[1],
                 p.size(), metrics.get("auc"), ((Number) metrics.get("trainingMillis")).longValue(), trainMillis);
         return new Outcome(v, m, metrics, distinct.size(), trainMillis);
     }
 
     // ---- metrics (the product computes its own on its holdout; these are on the fixed test split) ---------
 
-    record Metrics(double auc, double logLoss, double brier, double ece, double predictedPositiveShare) {
+    /**
+     * {@code calibratedEce}: the ECE that a perfectly calibrated model with these same scores would show on this many
+     * leads (median and 95th percentile of 2,000 draws, each lead qualifying with its score's probability): what
+     * chance alone gives, to read the measured ECE against.
+     */
+    record Metrics(double auc, double logLoss, double brier, double ece, double predictedPositiveShare,
+                   double[] calibratedEce) {
         static Metrics of(double[] p, List<Boolean> y) {
             int n = p.length;
             Integer[] order = new Integer[n];
@@ -264,13 +271,33 @@ public class QualityBench {
             }
             double neg = n - pos;
             double auc = (sumRanks - pos * (pos + 1) / 2) / (pos * neg);
+            return new Metrics(auc, logLoss / n, brier / n, ece(p, binP, binN, binY), predictedPositive / (double) n,
+                    calibratedEce(p, binP, binN));
+        }
+
+        /** Expected calibration error over ten equal-width bins of the scores. */
+        static double ece(double[] p, double[] binP, double[] binN, double[] binY) {
             double ece = 0;
             for (int b = 0; b < 10; b++) {
                 if (binN[b] > 0) {
-                    ece += binN[b] / n * Math.abs(binY[b] / binN[b] - binP[b] / binN[b]);
+                    ece += binN[b] / p.length * Math.abs(binY[b] / binN[b] - binP[b] / binN[b]);
                 }
             }
-            return new Metrics(auc, logLoss / n, brier / n, ece, predictedPositive / (double) n);
+            return ece;
+        }
+
+        static double[] calibratedEce(double[] p, double[] binP, double[] binN) {
+            java.util.Random random = new java.util.Random(20261208L);
+            double[] draws = new double[2000];
+            for (int d = 0; d < draws.length; d++) {
+                double[] binY = new double[10];
+                for (double q : p) {
+                    binY[Math.min(9, (int) Math.floor(q * 10))] += random.nextDouble() < q ? 1 : 0;
+                }
+                draws[d] = ece(p, binP, binN, binY);
+            }
+            Arrays.sort(draws);
+            return new double[] {draws[draws.length / 2], draws[(int) (draws.length * 0.95)]};
         }
     }
 
@@ -283,15 +310,16 @@ public class QualityBench {
         md.append("Data: `../shared/data` with its fixed test splits; training rows loaded over REST as closed leads, ")
                 .append("test rows as open leads; the configuration deployed, trained and published by the product; ")
                 .append("the published scores (0–100, read back over REST) compared with the labels.\n\n");
-        md.append("| data set | test AUC | log loss | Brier | ECE | best baseline (BASELINES.md) | target | ")
-                .append("in-product holdout AUC (most recent 20 %) | training in the server |\n");
-        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        md.append("| data set | test AUC | log loss | Brier | ECE | ECE by chance alone | best baseline (BASELINES.md) | ")
+                .append("target | in-product holdout AUC (most recent 20 %) | training in the server |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Outcome o : outcomes) {
             Variant v = o.variant();
             String baseline = Double.isNaN(v.baselineAuc()) ? "—" : String.format("%s: AUC %.4f%s", v.baseline(),
                     v.baselineAuc(), v.baselineEce() == null ? "" : String.format(", ECE %.4f", v.baselineEce()));
-            md.append(String.format("| %s | %.4f | %.4f | %.4f | %.4f | %s | %s | %s | %.1f s (%d closed leads, %d epochs per fold, trees' share %.1f, %d rounds) |%n",
-                    v.name(), o.test().auc(), o.test().logLoss(), o.test().brier(), o.test().ece(), baseline,
+            md.append(String.format("| %s | %.4f | %.4f | %.4f | %.4f | %.4f (95 %%: %.4f) | %s | %s | %s | %.1f s (%d closed leads, %d epochs per fold, trees' share %.1f, %d rounds) |%n",
+                    v.name(), o.test().auc(), o.test().logLoss(), o.test().brier(), o.test().ece(),
+                    o.test().calibratedEce()[0], o.test().calibratedEce()[1], baseline,
                     v.target(), o.version().get("auc"),
                     ((Number) o.version().get("trainingMillis")).longValue() / 1000.0,
                     ((Number) o.version().get("trainingRows")).intValue(), ((Number) o.version().get("epochs")).intValue(),
@@ -302,6 +330,9 @@ public class QualityBench {
         md.append(String.format("%d distinct scores over the %d test leads, AUC well above 0.5 and ECE %.4f: the model ranks "
                 + "and is calibrated to the 10.5 %% base rate (%.1f %% of the leads score 50 or more).%n",
                 olist.distinctScores(), 1600, olist.test().ece(), 100 * olist.test().predictedPositiveShare()));
+        md.append("\nECE by chance alone: the ECE a perfectly calibrated model with the same scores would show on the same "
+                + "number of test leads (median and 95th percentile of 2,000 draws in which each lead qualifies with its "
+                + "score's probability). A measured ECE within that range is as calibrated as this many leads can show.\n");
         BenchReport.write("quality", md.toString());
     }
 
