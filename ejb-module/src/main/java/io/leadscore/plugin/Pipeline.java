@@ -123,6 +123,14 @@ public final class Pipeline {
             }
             return changed;
         }
+
+        /** Whether an Update changes this attribute: whether {@link #changedAttributes} holds it, without building it. */
+        public boolean changed(String name) {
+            if (target.contains(name)) {
+                return preImage == null || !Objects.equals(target.get(name), preImage.get(name));
+            }
+            return preImage != null && name.startsWith(ATTRIBUTES) && preImage.contains(name);
+        }
     }
 
     private final List<Step> steps;
@@ -202,22 +210,24 @@ public final class Pipeline {
      * which a bulk create runs for hundreds of operations.
      */
     public List<Step> plan(Operation op, Stage stage, Mode mode) {
-        if (op.message() == Message.Update) {
-            return plan(op.message(), op.entityName(), stage, mode, op.changedAttributes());
+        List<Step> candidates = plans.computeIfAbsent(new PlanKey(op.message(), op.entityName(), stage, mode),
+                k -> steps.stream()
+                        .filter(s -> s.definition().stage() == k.stage() && s.definition().mode() == k.mode())
+                        .filter(s -> s.definition().appliesTo(k.message(), k.entityName(), name -> true))
+                        .sorted(Comparator.comparingInt((Step s) -> s.definition().rank()).thenComparing(Step::id))
+                        .toList());
+        if (op.message() != Message.Update
+                || candidates.stream().allMatch(s -> s.definition().filteringAttributes().isEmpty())) {
+            return candidates;
         }
-        return plans.computeIfAbsent(new PlanKey(op.message(), op.entityName(), stage, mode),
-                k -> plan(k.message(), k.entityName(), k.stage(), k.mode(), Set.of()));
-    }
-
-    private record PlanKey(Message message, String entityName, Stage stage, Mode mode) {
-    }
-
-    private List<Step> plan(Message message, String entityName, Stage stage, Mode mode, Set<String> changed) {
-        return steps.stream()
-                .filter(s -> s.definition().stage() == stage && s.definition().mode() == mode)
-                .filter(s -> s.definition().appliesTo(message, entityName, changed))
-                .sorted(Comparator.comparingInt((Step s) -> s.definition().rank()).thenComparing(Step::id))
+        // an Update's steps with filtering attributes: each asks only whether its own attributes changed
+        return candidates.stream()
+                .filter(s -> s.definition().appliesTo(op.message(), op.entityName(), op::changed))
                 .toList();
+    }
+
+    /** The steps of a message, entity, stage and mode, whatever an Update changes. */
+    private record PlanKey(Message message, String entityName, Stage stage, Mode mode) {
     }
 
     /**

@@ -49,6 +49,11 @@ public record StepDefinition(String plugin, Message message, String entity, Stag
 
     /** Whether the step runs for this operation: enabled, same message and entity, and (Update) a filtering attribute changed. */
     public boolean appliesTo(Message m, String entityName, Set<String> changedAttributes) {
+        return appliesTo(m, entityName, changedAttributes::contains);
+    }
+
+    /** As {@link #appliesTo(Message, String, Set)}, asking {@code changed} about each filtering attribute in turn. */
+    public boolean appliesTo(Message m, String entityName, java.util.function.Predicate<String> changed) {
         if (!enabled || m != message || !entity.equals(entityName)) {
             return false;
         }
@@ -56,7 +61,7 @@ public record StepDefinition(String plugin, Message message, String entity, Stag
             return true;
         }
         for (String a : filteringAttributes) {
-            if (changedAttributes.contains(a)) {
+            if (changed.test(a)) {
                 return true;
             }
         }

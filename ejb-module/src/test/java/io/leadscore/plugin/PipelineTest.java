@@ -279,5 +279,29 @@ class PipelineTest {
     void aCustomAttributeThatIsRemovedCountsAsChanged() {
         Pipeline.Operation op = update(Map.of("topic", "a", "attributes/TotalVisits", 3.0), Map.of("topic", "a"));
         assertEquals(Set.of("attributes/TotalVisits"), op.changedAttributes());
+        for (String name : List.of("topic", "attributes/TotalVisits", "industry", "attributes/Other")) {
+            assertEquals(op.changedAttributes().contains(name), op.changed(name), name);
+        }
+        Pipeline.Operation created = create(Map.of("topic", "a"));
+        assertTrue(created.changed("topic"));
+        assertFalse(created.changed("industry"));
+    }
+
+    @Test
+    void anUpdatesFilteredAndUnfilteredStepsKeepTheirOrder() {
+        Pipeline p = pipeline(
+                step("1", "late", Message.Update, Stage.PreOperation, Mode.Synchronous, 3),
+                step("2", "visits", Message.Update, Stage.PreOperation, Mode.Synchronous, 2, "attributes/TotalVisits"),
+                step("3", "industry", Message.Update, Stage.PreOperation, Mode.Synchronous, 1, "industry"),
+                step("4", "creating", Message.Create, Stage.PreOperation, Mode.Synchronous, 0));
+        Pipeline.Operation industry = update(Map.of("industry", "Finance"), Map.of("industry", "Retail"));
+        assertEquals(List.of("3", "1"), p.plan(industry, Stage.PreOperation, Mode.Synchronous).stream()
+                .map(Pipeline.Step::id).toList());
+        Pipeline.Operation both = update(Map.of("industry", "Finance", "attributes/TotalVisits", 1.0),
+                Map.of("industry", "Retail"));
+        assertEquals(List.of("3", "2", "1"), p.plan(both, Stage.PreOperation, Mode.Synchronous).stream()
+                .map(Pipeline.Step::id).toList());
+        assertEquals(List.of("4"), p.plan(create(Map.of()), Stage.PreOperation, Mode.Synchronous).stream()
+                .map(Pipeline.Step::id).toList());
     }
 }
