@@ -108,7 +108,8 @@ export async function modelEditor(id) {
     select.value = steer.get(a.path) || '';
     select.addEventListener('change', () => { if (select.value) steer.set(a.path, select.value); else steer.delete(a.path); showCount(); });
     const kept = original.get(a.path);
-    const notes = [a.unknown ? 'no lead has it now' : null, kept && kept.ignoreEmpty ? 'empty values ignored' : null]
+    const notes = [a.unknown ? 'no lead has it now' : null, kept && kept.ignoreEmpty ? 'empty values ignored' : null,
+      a.autoLeavesOut ? `auto learns from it only when pinned: ${a.autoLeavesOut}` : null]
       .filter(Boolean);
     return h('label', { class: 'check', for: `attr-${a.path}`, 'data-path': a.path.toLowerCase() }, box, select, ` ${a.label}`,
       h('span', { class: 'muted small' }, ` ${a.path}`),

@@ -1,5 +1,7 @@
 package io.leadscore.model;
 
+import io.leadscore.common.RecordValues;
+
 import io.leadscore.common.FieldError;
 import io.leadscore.common.ValidationException;
 import io.leadscore.filter.Bound;
@@ -211,6 +213,25 @@ public record ModelDefinition(String name, String businessProcess, String filter
     }
 
     /** Null when the path names something a lead has that can be an input; otherwise why not. */
+    /**
+     * Why {@code "auto"} leaves a path out unless an administrator pins it, or null: the fields that identify a person
+     * (the lead's and its contact's names, email and phone) or a record elsewhere (the lead's external id). They tell
+     * who someone is, not how likely they are to buy; a model that learnt from names would score people by them.
+     */
+    public static String leftOutByAuto(String path) {
+        if (path == null || path.startsWith(RecordValues.ATTRIBUTES)) {
+            return null;
+        }
+        String field = path.substring(path.lastIndexOf('/') + 1);
+        if (field.equals("externalId") && path.equals(field)) {
+            return "the lead's key in the system it comes from: unique to the lead, it tells nothing about others";
+        }
+        if (Set.of("firstName", "lastName", "email", "phone").contains(field)) {
+            return "identifies a person: a model should not score people by who they are";
+        }
+        return null;
+    }
+
     static String checkPath(String path) {
         if (path == null || path.isBlank() || path.length() > 300) {
             return "an attribute path is 1 to 300 characters";

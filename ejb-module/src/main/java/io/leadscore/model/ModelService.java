@@ -153,8 +153,11 @@ public class ModelService {
         return m.trainingPublish();
     }
 
-    /** An attribute a model may read, for administrators picking them. */
-    public record AvailableAttribute(String path, String label) {
+    /**
+     * An attribute a model may read, for administrators picking them; {@code autoLeavesOut} says why "auto" leaves it
+     * out unless it is pinned (null: auto ranks it like any other).
+     */
+    public record AvailableAttribute(String path, String label, String autoLeavesOut) {
     }
 
     /**
@@ -167,7 +170,7 @@ public class ModelService {
         LeadSchema.LEAD.relations().forEach(r -> r.target().fields().forEach(f -> paths.add(r.name() + "/" + f.name())));
         leads.attributeNames().forEach(n -> paths.add("attributes/" + n));
         return paths.stream().filter(p -> ModelDefinition.checkPath(p) == null)
-                .map(p -> new AvailableAttribute(p, Labels.of(p))).toList();
+                .map(p -> new AvailableAttribute(p, Labels.of(p), ModelDefinition.leftOutByAuto(p))).toList();
     }
 
     /** Models whose autoRetrainDays have passed since they last started training. */

@@ -14,7 +14,7 @@ import java.util.Set;
  * then, best first and at most {@link #MAX_CHOSEN}, those whose gain is beyond chance — at least {@link #MIN_GAIN}
  * and at least {@link #NOISE_SE} standard errors of an AUC of pure noise on as many leads — that are filled in on
  * at least {@link #MIN_FILLED} of the leads and carry no leakage warning ({@link Leakage}). Dropped ones are never
- * kept. Each candidate says why it is kept or not.
+ * kept, and those the caller leaves out (fields that identify a person) only when pinned. Each candidate says why it is kept or not.
  */
 public final class AttributeRanking {
 
@@ -37,6 +37,15 @@ public final class AttributeRanking {
     /** Every candidate, best first, chosen or not. */
     public static List<Ranked> rank(List<AttributeSpec> candidates, List<TrainingRow> closed, List<FeatureSource> open,
                                     Set<String> pinned, Set<String> dropped) {
+        return rank(candidates, closed, open, pinned, dropped, java.util.Map.of());
+    }
+
+    /**
+     * Every candidate, best first, chosen or not; {@code leftOut} gives the candidates kept only when pinned, each with
+     * why (ranked all the same, so that an administrator sees what pinning one would bring).
+     */
+    public static List<Ranked> rank(List<AttributeSpec> candidates, List<TrainingRow> closed, List<FeatureSource> open,
+                                    Set<String> pinned, Set<String> dropped, java.util.Map<String, String> leftOut) {
         boolean[] y = new boolean[closed.size()];
         for (int i = 0; i < y.length; i++) {
             y[i] = closed.get(i).qualified();
@@ -67,6 +76,8 @@ public final class AttributeRanking {
             } else if (pinned.contains(path)) {
                 chosen = true;
                 why = "pinned by an administrator";
+            } else if (leftOut.containsKey(path)) {
+                why = leftOut.get(path) + "; kept only when pinned";
             } else if (!s.warnings().isEmpty()) {
                 why = "may leak the outcome: " + s.warnings().get(0).text();
             } else if (s.filled() < MIN_FILLED) {

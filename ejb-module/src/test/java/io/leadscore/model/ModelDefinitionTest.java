@@ -45,6 +45,20 @@ class ModelDefinitionTest {
     }
 
     @Test
+    void autoLeavesOutWhatIdentifiesAPersonOrTheLeadElsewhereButAnAdministratorMayListIt() {
+        for (String path : List.of("firstName", "lastName", "email", "phone", "externalId", "contact/lastName",
+                "contact/email")) {
+            assertTrue(ModelDefinition.leftOutByAuto(path) != null, path);
+        }
+        for (String path : List.of("industry", "source", "externalSource", "companyName", "contact/jobTitle",
+                "account/name", "attributes/email", "attributes/lastName")) {
+            assertNull(ModelDefinition.leftOutByAuto(path), path);
+        }
+        assertEquals(List.of("email", "externalId"),
+                ModelDefinition.parse(json("{'name':'M','attributes':['email','externalId']}"), null).paths());
+    }
+
+    @Test
     void aPatchChangesOnlyWhatItNames() {
         ModelDefinition d = ModelDefinition.parse(json("{'name':'M','attributes':['source'],'priority':3}"), null);
         ModelDefinition p = d.patch(json("{'grades':{'A':80},'filter':null}"));

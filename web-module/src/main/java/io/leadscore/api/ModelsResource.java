@@ -119,10 +119,17 @@ public class ModelsResource {
     @Path("attributes")
     @Operation(summary = "Every attribute a model may read",
             description = "The lead's fields, its account's and contact's, and the custom attributes leads have: "
-                    + "{value: [{path, label}]}")
+                    + "{value: [{path, label, autoLeavesOut}]}; autoLeavesOut (only where it applies) says why a "
+                    + "model with \"attributes\": \"auto\" learns from it only when pinned (names, email, phone, "
+                    + "the external id)")
     public JsonObject attributes() {
-        return ModelJson.collection(models.availableAttributes().stream()
-                .map(a -> JSON.createObjectBuilder().add("path", a.path()).add("label", a.label()).build()).toList());
+        return ModelJson.collection(models.availableAttributes().stream().map(a -> {
+            var o = JSON.createObjectBuilder().add("path", a.path()).add("label", a.label());
+            if (a.autoLeavesOut() != null) {
+                o.add("autoLeavesOut", a.autoLeavesOut());
+            }
+            return o.build();
+        }).toList());
     }
 
     @POST
