@@ -109,9 +109,11 @@ export async function modelEditor(id) {
     select.addEventListener('change', () => { if (select.value) steer.set(a.path, select.value); else steer.delete(a.path); showCount(); });
     const kept = original.get(a.path);
     const notes = [a.unknown ? 'no lead has it now' : null, kept && kept.ignoreEmpty ? 'empty values ignored' : null,
-      a.autoLeavesOut ? `auto learns from it only when pinned: ${a.autoLeavesOut}` : null]
+      a.autoLeavesOut ? 'auto: only if pinned' : null]
       .filter(Boolean);
-    return h('label', { class: 'check', for: `attr-${a.path}`, 'data-path': a.path.toLowerCase() }, box, select, ` ${a.label}`,
+    // why auto leaves it out, on hover (the ranking of a trained version says it in full)
+    return h('label', { class: 'check', for: `attr-${a.path}`, 'data-path': a.path.toLowerCase(),
+      title: a.autoLeavesOut || null }, box, select, ` ${a.label}`,
       h('span', { class: 'muted small' }, ` ${a.path}`),
       notes.length ? h('span', { class: 'small attr-note' }, ` (${notes.join('; ')})`) : null);
   });

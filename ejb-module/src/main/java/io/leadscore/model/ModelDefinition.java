@@ -214,9 +214,10 @@ public record ModelDefinition(String name, String businessProcess, String filter
 
     /** Null when the path names something a lead has that can be an input; otherwise why not. */
     /**
-     * Why {@code "auto"} leaves a path out unless an administrator pins it, or null: the fields that identify a person
-     * (the lead's and its contact's names, email and phone) or a record elsewhere (the lead's external id). They tell
-     * who someone is, not how likely they are to buy; a model that learnt from names would score people by them.
+     * Why {@code "auto"} leaves a path out unless an administrator pins it, or null: a person's name (the lead's and
+     * its contact's first and last name), whose values repeat and stand for sex and origin, so that a model that
+     * learnt from them would score people by who they are; and the lead's external id, a key unique to each lead.
+     * (Email and phone stay: their values are unique, so a model learns only whether a lead gave one.)
      */
     public static String leftOutByAuto(String path) {
         if (path == null || path.startsWith(RecordValues.ATTRIBUTES)) {
@@ -224,10 +225,10 @@ public record ModelDefinition(String name, String businessProcess, String filter
         }
         String field = path.substring(path.lastIndexOf('/') + 1);
         if (field.equals("externalId") && path.equals(field)) {
-            return "the lead's key in the system it comes from: unique to the lead, it tells nothing about others";
+            return "the lead's key in the system it comes from: unique to each lead, it tells nothing about others";
         }
-        if (Set.of("firstName", "lastName", "email", "phone").contains(field)) {
-            return "identifies a person: a model should not score people by who they are";
+        if (field.equals("firstName") || field.equals("lastName")) {
+            return "a person's name: a model that learnt from names would score people by who they are";
         }
         return null;
     }

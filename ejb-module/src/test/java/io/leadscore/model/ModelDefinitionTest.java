@@ -45,17 +45,16 @@ class ModelDefinitionTest {
     }
 
     @Test
-    void autoLeavesOutWhatIdentifiesAPersonOrTheLeadElsewhereButAnAdministratorMayListIt() {
-        for (String path : List.of("firstName", "lastName", "email", "phone", "externalId", "contact/lastName",
-                "contact/email")) {
+    void autoLeavesOutNamesAndTheExternalIdButAnAdministratorMayListThem() {
+        for (String path : List.of("firstName", "lastName", "externalId", "contact/firstName", "contact/lastName")) {
             assertTrue(ModelDefinition.leftOutByAuto(path) != null, path);
         }
-        for (String path : List.of("industry", "source", "externalSource", "companyName", "contact/jobTitle",
-                "account/name", "attributes/email", "attributes/lastName")) {
+        for (String path : List.of("industry", "source", "externalSource", "companyName", "email", "phone",
+                "contact/email", "contact/jobTitle", "account/name", "attributes/lastName")) {
             assertNull(ModelDefinition.leftOutByAuto(path), path);
         }
-        assertEquals(List.of("email", "externalId"),
-                ModelDefinition.parse(json("{'name':'M','attributes':['email','externalId']}"), null).paths());
+        assertEquals(List.of("lastName", "externalId"),
+                ModelDefinition.parse(json("{'name':'M','attributes':['lastName','externalId']}"), null).paths());
     }
 
     @Test

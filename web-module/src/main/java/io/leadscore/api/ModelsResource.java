@@ -120,8 +120,8 @@ public class ModelsResource {
     @Operation(summary = "Every attribute a model may read",
             description = "The lead's fields, its account's and contact's, and the custom attributes leads have: "
                     + "{value: [{path, label, autoLeavesOut}]}; autoLeavesOut (only where it applies) says why a "
-                    + "model with \"attributes\": \"auto\" learns from it only when pinned (names, email, phone, "
-                    + "the external id)")
+                    + "model with \"attributes\": \"auto\" learns from it only when pinned (first and last names, the "
+                    + "lead's external id)")
     public JsonObject attributes() {
         return ModelJson.collection(models.availableAttributes().stream().map(a -> {
             var o = JSON.createObjectBuilder().add("path", a.path()).add("label", a.label());
