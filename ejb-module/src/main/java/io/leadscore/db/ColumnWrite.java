@@ -78,14 +78,22 @@ public abstract class ColumnWrite implements AutoCloseable {
                 }
                 statement.addBatch();
             }
-            int written = 0;
-            for (int n : statement.executeBatch()) {
-                written += n == Statement.SUCCESS_NO_INFO ? 1 : n;
-            }
-            return written;
+            return written(statement.executeBatch());
         } finally {
             rows.clear();
         }
+    }
+
+    /**
+     * How many rows a JDBC batch's statements wrote, from its update counts: SUCCESS_NO_INFO (-2) is a statement that
+     * wrote its row without saying how many.
+     */
+    public static int written(int[] batchCounts) {
+        int written = 0;
+        for (int n : batchCounts) {
+            written += n == Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, n);
+        }
+        return written;
     }
 
     @Override

@@ -176,15 +176,8 @@ public class ModelTrainer {
     }
 
     private List<AttributeRanking.Ranked> rank(ModelDefinition d, List<AttributeSpec> candidates, List<TrainingRow> rows) {
-        java.util.Map<String, String> leftOut = new java.util.HashMap<>();
-        candidates.forEach(c -> {
-            String why = ModelDefinition.leftOutByAuto(c.path());
-            if (why != null) {
-                leftOut.put(c.path(), why);
-            }
-        });
         return AttributeRanking.rank(candidates, rows, data.openSample(d, candidates, OPEN_SAMPLE),
-                java.util.Set.copyOf(d.pinned()), java.util.Set.copyOf(d.dropped()), leftOut);
+                java.util.Set.copyOf(d.pinned()), java.util.Set.copyOf(d.dropped()), ModelDefinition::leftOutByAuto);
     }
 
     private List<AttributeSpec> candidates() {

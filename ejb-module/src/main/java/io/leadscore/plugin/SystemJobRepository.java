@@ -119,11 +119,7 @@ public class SystemJobRepository {
                     bindStatusChange(update, id, from, owner, to, values);
                     update.addBatch();
                 }
-                int changed = 0;
-                for (int n : update.executeBatch()) {
-                    changed += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : n;
-                }
-                return changed;
+                return io.leadscore.db.ColumnWrite.written(update.executeBatch());
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not change " + ids.size() + " system jobs to " + to + ": "
@@ -180,12 +176,7 @@ public class SystemJobRepository {
                     update.setString(4, JobStatus.InProgress.name());
                     update.addBatch();
                 }
-                int renewed = 0;
-                for (int count : update.executeBatch()) {
-                    // SUCCESS_NO_INFO (-2): written, without a count
-                    renewed += count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
-                }
-                return renewed;
+                return io.leadscore.db.ColumnWrite.written(update.executeBatch());
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not renew the leases of " + owner + ": " + e.getMessage(), e);

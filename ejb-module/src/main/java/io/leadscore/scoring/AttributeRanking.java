@@ -37,15 +37,16 @@ public final class AttributeRanking {
     /** Every candidate, best first, chosen or not. */
     public static List<Ranked> rank(List<AttributeSpec> candidates, List<TrainingRow> closed, List<FeatureSource> open,
                                     Set<String> pinned, Set<String> dropped) {
-        return rank(candidates, closed, open, pinned, dropped, java.util.Map.of());
+        return rank(candidates, closed, open, pinned, dropped, path -> null);
     }
 
     /**
-     * Every candidate, best first, chosen or not; {@code leftOut} gives the candidates kept only when pinned, each with
-     * why (ranked all the same, so that an administrator sees what pinning one would bring).
+     * Every candidate, best first, chosen or not; {@code leftOut} says why a candidate is kept only when pinned (null
+     * for the others). Those are ranked all the same, so that an administrator sees what pinning one would bring.
      */
     public static List<Ranked> rank(List<AttributeSpec> candidates, List<TrainingRow> closed, List<FeatureSource> open,
-                                    Set<String> pinned, Set<String> dropped, java.util.Map<String, String> leftOut) {
+                                    Set<String> pinned, Set<String> dropped,
+                                    java.util.function.Function<String, String> leftOut) {
         boolean[] y = new boolean[closed.size()];
         for (int i = 0; i < y.length; i++) {
             y[i] = closed.get(i).qualified();
@@ -76,8 +77,8 @@ public final class AttributeRanking {
             } else if (pinned.contains(path)) {
                 chosen = true;
                 why = "pinned by an administrator";
-            } else if (leftOut.containsKey(path)) {
-                why = leftOut.get(path) + "; kept only when pinned";
+            } else if (leftOut.apply(path) != null) {
+                why = leftOut.apply(path) + "; kept only when pinned";
             } else if (!s.warnings().isEmpty()) {
                 why = "may leak the outcome: " + s.warnings().get(0).text();
             } else if (s.filled() < MIN_FILLED) {

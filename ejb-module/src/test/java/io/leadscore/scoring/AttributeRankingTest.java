@@ -44,12 +44,12 @@ class AttributeRankingTest {
     void whatTheCallerLeavesOutIsRankedButKeptOnlyWhenPinned() {
         Map<String, String> leftOut = Map.of("attributes/visits", "identifies a person");
         Map<String, AttributeRanking.Ranked> r = byPath(AttributeRanking.rank(LeakageTest.SPECS, LeakageTest.closed(),
-                LeakageTest.open(500), Set.of(), Set.of(), leftOut));
+                LeakageTest.open(500), Set.of(), Set.of(), leftOut::get));
         assertFalse(r.get("attributes/visits").chosen());
         assertEquals("identifies a person; kept only when pinned", r.get("attributes/visits").why());
         assertTrue(r.get("attributes/visits").gain() > 0.1, "ranked all the same: what pinning it would bring");
         Map<String, AttributeRanking.Ranked> pinned = byPath(AttributeRanking.rank(LeakageTest.SPECS,
-                LeakageTest.closed(), LeakageTest.open(500), Set.of("attributes/visits"), Set.of(), leftOut));
+                LeakageTest.closed(), LeakageTest.open(500), Set.of("attributes/visits"), Set.of(), leftOut::get));
         assertTrue(pinned.get("attributes/visits").chosen());
         assertEquals("pinned by an administrator", pinned.get("attributes/visits").why());
     }
